@@ -1,0 +1,41 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import archiveConfig from './postmortems.config.ts';
+
+const site = archiveConfig.site ?? {};
+
+// Bodies may hold raw HTML pasted from chat logs: parse it (rehype-raw), then
+// sanitise with GitHub's allow-list, so no script, event handler or javascript:
+// URL reaches a page. Code-block language classes are kept for styling.
+const sanitizeSchema = {
+	...defaultSchema,
+	// remark-rehype already prefixes footnote ids with `user-content-`; a second prefix breaks their links.
+	clobberPrefix: '',
+	attributes: {
+		...defaultSchema.attributes,
+		code: [...(defaultSchema.attributes?.code ?? []), ['className', /^language-./]],
+	},
+};
+
+export default defineConfig({
+	site: site.url ?? 'http://localhost:4321',
+	base: site.base ?? '/',
+	trailingSlash: 'ignore',
+	markdown: {
+		// gfm: false because remark-gfm is added explicitly (tables, task lists, footnotes, autolinks).
+		processor: unified({
+			gfm: false,
+			remarkPlugins: [remarkGfm],
+			rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema]],
+		}),
+	},
+	devToolbar: { enabled: false },
+	// Separate caches let several builds (tests, the benchmark) run side by side.
+	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+	// No client JavaScript unless a page asks for it; inline small styles to save a request.
+	build: { inlineStylesheets: 'auto' },
+});

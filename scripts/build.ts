@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { postmortemsDir } from '../src/lib/content-dir.ts';
+import { checkContentDir } from '../src/cli/check-content.ts';
+import { runCli } from '../src/cli/run.ts';
+import { fail } from '../src/cli/terminal.ts';
+import { printValidationReport } from '../src/cli/validation-report.ts';
+
+const HELP = `Usage: npm run build [-- options]
+
+Validates the postmortems, then builds the site into dist/.
+Set POSTMORTEMS_DIR to build another folder; SHOW_DRAFTS=1 includes drafts and
+postmortems in review (each under a "not published" banner).
+
+Options:
+  --strict         warnings stop the build too
+  --out-dir DIR    write the site to DIR instead of dist/
+  -h, --help  show this help`;
+
+let args;
+try {
+	args = parseArgs({ options: { strict: { type: 'boolean' }, 'out-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+} catch (error) {
+	fail(`build: ${(error as Error).message}\n\n${HELP}`);
+}
+if (args.values.help) {
+	console.log(HELP);
+	process.exit(0);
+}
+const strict = Boolean(args.values.strict);
+const outDir = args.values['out-dir'];
+
+/** Runs a command with the project's bin folder first on PATH; resolves to its exit code. */
+function run(command: string, commandArgs: string[]): Promise<number> {
+	return new Promise((resolve) => {
+		const child = spawn(command, commandArgs, { stdio: 'inherit', shell: false, env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env } });
+		child.on('error', (error) => {
+			process.stderr.write(`build: could not start ${command}: ${error.message}\n`);
+			resolve(1);
+		});
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+	});
+}
+
+await runCli(async () => {
+	const dir = postmortemsDir();
+	const checked = await checkContentDir(dir);
+	if ('missing' in checked) fail(`build: no postmortems folder at ${checked.missing} (set POSTMORTEMS_DIR or create content/postmortems)`, 1);
+	const { sources, result } = checked;
+	if (result.errorCount > 0 || (strict && result.warningCount > 0) || result.warningCount > 0) printValidationReport(result, sources.length);
+	if (result.errorCount > 0 || (strict && result.warningCount > 0)) {
+		process.stderr.write('\nbuild stopped: fix the problems above (npm run validate lists them again).\n');
+		return 1;
+	}
+	const astro = await run('astro', ['build', ...(outDir ? ['--outDir', outDir] : [])]);
+	if (astro !== 0) return astro;
+	return 0;
+});

@@ -1,0 +1,134 @@
+import type { ArchiveConfig } from '../schemas/config.ts';
+import type { ActionItem, Priority } from '../schemas/action-item.ts';
+import type { Postmortem } from '../schemas/postmortem.ts';
+import type { ReviewRole } from '../schemas/review.ts';
+import type { Severity } from '../schemas/severity.ts';
+import { postmortemFields } from '../schemas/postmortem.ts';
+import { toIsoDate } from '../schemas/primitives.ts';
+import { addDays } from './dates.ts';
+import { findBlame, looksLikePerson, type BlameFinding } from './tone.ts';
+
+type Policy = ArchiveConfig['policy'];
+
+/** A policy finding before the file name is attached. */
+export interface PolicyFinding {
+	path: string;
+	message: string;
+	level: 'error' | 'warning';
+}
+
+/** The review roles this postmortem needs, per the config. */
+export function requiredReviewRoles(severity: Severity, policy: Policy): ReviewRole[] {
+	const roles = [...policy.requiredReviews];
+	if (severity === 'SEV1') for (const r of policy.sev1ExtraReviews) if (!roles.includes(r)) roles.push(r);
+	return roles;
+}
+
+/** Required review roles that nobody has signed off yet. */
+export function missingReviewRoles(pm: Pick<Postmortem, 'severity' | 'reviews'>, policy: Policy): ReviewRole[] {
+	const done = new Set(pm.reviews.map((r) => r.role));
+	return requiredReviewRoles(pm.severity, policy).filter((r) => !done.has(r));
+}
+
+/** How many days after the incident an item of this priority should be due. */
+export function dueWindowDays(severity: Severity, priority: Priority, policy: Policy): number {
+	return priority === 'P0' || priority === 'P1' ? policy.urgentDueWindowDays[severity] : policy.otherDueWindowDays;
+}
+
+/** The last due date the policy window allows for an item, `YYYY-MM-DD`. */
+export function latestAllowedDue(startedAt: Date, severity: Severity, priority: Priority, policy: Policy): string {
+	return addDays(toIsoDate(startedAt), dueWindowDays(severity, priority, policy));
+}
+
+/** Whether the item's due date falls after its policy window. */
+export function breaksDueWindow(item: Pick<ActionItem, 'due' | 'priority'>, pm: Pick<Postmortem, 'startedAt' | 'severity'>, policy: Policy): boolean {
+	return item.due > latestAllowedDue(pm.startedAt, pm.severity, item.priority, policy);
+}
+
+/** People named in a postmortem's own frontmatter: authors, reviewers, and owners that look like people. */
+export function peopleOf(pm: Pick<Postmortem, 'authors' | 'reviews' | 'actionItems'>): string[] {
+	const people = new Set<string>();
+	for (const a of pm.authors) if (looksLikePerson(a)) people.add(a);
+	for (const r of pm.reviews) if (looksLikePerson(r.by)) people.add(r.by);
+	for (const i of pm.actionItems) if (looksLikePerson(i.owner)) people.add(i.owner);
+	return [...people];
+}
+
+/** The human-written text fields of a postmortem, with their paths, for the tone check. */
+export function humanTextFields(pm: Postmortem, body: string): Array<{ path: string; text: string }> {
+	const drafted = pm.drafted && !pm.drafted.reviewed ? new Set(pm.drafted.fields) : new Set<string>();
+	const out: Array<{ path: string; text: string }> = [];
+	out.push({ path: 'impact.summary', text: pm.impact.summary });
+	if (pm.summary && !drafted.has('summary')) out.push({ path: 'summary', text: pm.summary });
+	if (pm.lessons && !drafted.has('lessons')) pm.lessons.forEach((text, i) => out.push({ path: `lessons[${i}]`, text }));
+	pm.timeline.forEach((e, i) => out.push({ path: `timeline[${i}].event`, text: e.event }));
+	pm.contributingFactors.forEach((f, i) => out.push({ path: `contributingFactors[${i}].description`, text: f.description }));
+	pm.actionItems.forEach((a, i) => {
+		out.push({ path: `actionItems[${i}].title`, text: a.title });
+		if (a.rationale) out.push({ path: `actionItems[${i}].rationale`, text: a.rationale });
+	});
+	if (body.trim()) out.push({ path: '(body)', text: body });
+	return out;
+}
+
+function blameMessage(b: BlameFinding): string {
+	const quote = b.sentence.length > 120 ? `${b.sentence.slice(0, 117)}…` : b.sentence;
+	return `blame language: "${quote}" ties "${b.phrase}" to ${b.person}; describe what in the system allowed it instead`;
+}
+
+const KNOWN_KEYS = new Set(Object.keys(postmortemFields.shape));
+
+/** Every policy finding for one postmortem (errors and warnings), per the contract and config. */
+export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>, body: string, policy: Policy): PolicyFinding[] {
+	const out: PolicyFinding[] = [];
+	for (const key of Object.keys(rawData)) {
+		if (!KNOWN_KEYS.has(key)) {
+			const guess = [...KNOWN_KEYS].find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
+			out.push({ path: key, level: 'warning', message: `is not a field of the format and is ignored${guess ? `; did you mean "${guess}"?` : ''}` });
+		}
+	}
+	if (pm.status === 'published') {
+		const missing = missingReviewRoles(pm, policy);
+		if (missing.length > 0) {
+			out.push({
+				path: 'reviews',
+				level: 'error',
+				message: `a published ${pm.severity} postmortem needs reviews by ${requiredReviewRoles(pm.severity, policy).join(', ')}; missing: ${missing.join(', ')}`,
+			});
+		}
+		if (pm.impact.customerFacing && policy.customerFacingNeedsUrgentItem && !pm.actionItems.some((a) => a.priority === 'P0' || a.priority === 'P1')) {
+			out.push({ path: 'actionItems', level: 'warning', message: 'a customer-facing incident should have at least one P0 or P1 action item' });
+		}
+	}
+	pm.actionItems.forEach((item, i) => {
+		if (breaksDueWindow(item, pm, policy)) {
+			const days = dueWindowDays(pm.severity, item.priority, policy);
+			out.push({
+				path: `actionItems[${i}].due`,
+				level: 'warning',
+				message: `(${item.due}) is more than ${days} days after a ${pm.severity} incident for a ${item.priority} item; due by ${latestAllowedDue(pm.startedAt, pm.severity, item.priority, policy)} or lower the priority`,
+			});
+		}
+	});
+	const knownPeople = peopleOf(pm);
+	for (const field of humanTextFields(pm, body)) {
+		for (const b of findBlame(field.text, { blameWords: policy.blameWords, knownPeople })) {
+			out.push({ path: field.path, level: 'warning', message: blameMessage(b) });
+		}
+	}
+	return out;
+}
+
+function editDistance(a: string, b: string): number {
+	const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		let prev = dp[0]!;
+		dp[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const tmp = dp[j]!;
+			dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+			prev = tmp;
+		}
+	}
+	return dp[b.length]!;
+}

@@ -1,0 +1,21 @@
+import { getCollection } from 'astro:content';
+import { buildArchive, type Archive } from './archive.ts';
+
+/**
+ * Whether this build shows drafts and postmortems in review: always in `astro dev`,
+ * and in a preview build run with SHOW_DRAFTS=1.
+ */
+export const showsUnpublished: boolean = import.meta.env.DEV || process.env.SHOW_DRAFTS === '1';
+
+let archive: Promise<Archive> | undefined;
+
+/** The archive, read from the content collection once per build and shared by every page. */
+export function getArchive(): Promise<Archive> {
+	archive ??= getCollection('postmortems').then((entries) =>
+		buildArchive(
+			entries.map((e) => ({ slug: e.id, data: e.data })),
+			{ includeUnpublished: showsUnpublished },
+		),
+	);
+	return archive;
+}
