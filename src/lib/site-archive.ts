@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { buildArchive, type Archive } from './archive.ts';
+import { calendarDateIn } from './dates.ts';
 
 /**
  * Whether this build shows drafts and postmortems in review: always in `astro dev`,
@@ -18,4 +19,12 @@ export function getArchive(): Promise<Archive> {
 		),
 	);
 	return archive;
+}
+
+/**
+ * The day this build treats as "today" for due dates, in the config's time zone.
+ * PM_AS_OF=YYYY-MM-DD pins it (tests, reproducible builds).
+ */
+export function buildDay(timeZone: string): string {
+	return process.env.PM_AS_OF || calendarDateIn(new Date(), timeZone);
 }

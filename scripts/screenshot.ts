@@ -1,0 +1,41 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { serveStatic } from '../tests/support/serve-static.ts';
+
+// Developer aid: screenshots of built pages in light and dark, for looking at what people see.
+// npm run screenshot -- [--dir dist] [--out screenshots] [--base /] [--width 1280] page/ other-page/ ...
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: {
+		dir: { type: 'string', default: 'dist' },
+		out: { type: 'string', default: 'screenshots' },
+		base: { type: 'string', default: '/' },
+		width: { type: 'string', default: '1280' },
+		full: { type: 'boolean', default: true },
+		help: { type: 'boolean', short: 'h' },
+	},
+});
+if (values.help || positionals.length === 0) {
+	console.log('Usage: npm run screenshot -- [--dir dist] [--out screenshots] [--base /] [--width 1280] PATH...');
+	process.exit(positionals.length === 0 && !values.help ? 2 : 0);
+}
+const server = await serveStatic(path.resolve(values.dir!), values.base);
+const browser = await launchBrowser();
+await mkdir(values.out!, { recursive: true });
+try {
+	for (const scheme of ['light', 'dark'] as const) {
+		const page = await browser.newPage({ colorScheme: scheme, viewport: { width: Number(values.width), height: 900 } });
+		for (const p of positionals) {
+			await page.goto(new URL(p.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
+			const name = `${(p.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home')}-${scheme}.png`;
+			await page.screenshot({ path: path.join(values.out!, name), fullPage: values.full });
+			console.log(path.join(values.out!, name));
+		}
+		await page.close();
+	}
+} finally {
+	await browser.close();
+	await server.close();
+}
