@@ -14,7 +14,7 @@ export const archiveConfigSchema = z.object({
 			/** One line under the title and in feeds. */
 			description: z.string().default('What went wrong, what we learned, and what we are doing about it.'),
 			/** Absolute URL the site is served from (for feeds, calendars and OpenSearch), e.g. https://postmortems.example.com */
-			url: z.string().url().default('http://localhost:4321'),
+			url: z.url({ protocol: /^https?$/ }).default('http://localhost:4321'),
 			/** Sub-path the site is hosted under, e.g. /postmortems; `/` for the root. */
 			base: z.string().default('/'),
 		})

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseArchiveConfig } from '../src/config.ts';
+
+describe('configuration', () => {
+	it('fills every default from the contract', () => {
+		const config = parseArchiveConfig({});
+		expect(config.policy.requiredReviews).toEqual(['responder', 'lead']);
+		expect(config.policy.sev1ExtraReviews).toEqual(['director']);
+		expect(config.policy.urgentDueWindowDays).toEqual({ SEV1: 15, SEV2: 30, SEV3: 56, SEV4: 56 });
+		expect(config.policy.otherDueWindowDays).toBe(90);
+		expect(config.site.base).toBe('/');
+	});
+	it('reports a bad value with the file and the field path', () => {
+		expect(() => parseArchiveConfig({ policy: { otherDueWindowDays: -3 } })).toThrow(ConfigError);
+		const attempt = () => parseArchiveConfig({ policy: { urgentDueWindowDays: { SEV2: 'soon' } }, ticketUrlPattern: 'https://x/browse' });
+		expect(attempt).toThrow(/postmortems\.config\.ts: policy\.urgentDueWindowDays\.SEV2: /);
+		expect(attempt).toThrow('postmortems.config.ts: ticketUrlPattern: must contain {id}');
+	});
+});
