@@ -26,6 +26,19 @@ describe('published build', () => {
 		expect(home.html).not.toContain('Not published');
 	});
 
+	it('keeps headings in order on every reading page: one h1, no skipped levels', async () => {
+		for (const file of (await htmlFiles(site.outDir)).filter(isReadingPage)) {
+			const p = await readPage(site.outDir, file);
+			const levels = p.$$('h1, h2, h3, h4, h5, h6').map((h) => Number(h.tagName.slice(1)));
+			expect(levels.filter((l) => l === 1), file).toHaveLength(1);
+			expect(levels[0], file).toBe(1);
+			levels.forEach((level, i) => {
+				if (i > 0) expect(level - levels[i - 1]!, `${file}: h${levels[i - 1]} → h${level}`).toBeLessThanOrEqual(1);
+			});
+			expect(p.$('main#main'), file).toBeDefined();
+		}
+	});
+
 	it('ships no <script> on the reading pages', async () => {
 		const files = (await htmlFiles(site.outDir)).filter(isReadingPage);
 		expect(files.length).toBeGreaterThan(20);
