@@ -13,6 +13,14 @@ export interface BuiltSite {
 	code: number;
 }
 
+// Vitest puts Vite's own env (DEV=1, PROD, MODE=test, NODE_ENV=test) into process.env; a child
+// Astro build would read them as import.meta.env and build as if in dev (drafts shown).
+const VITEST_ENV = new Set(['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'NODE_ENV']);
+
+function parentEnv(): NodeJS.ProcessEnv {
+	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.has(key)));
+}
+
 /**
  * Runs the project's real `npm run build` pipeline (scripts/build.ts) on a content
  * folder into a fresh temporary folder, with its own Astro cache so builds do not collide.
@@ -23,7 +31,7 @@ export async function buildSite(contentDir: string, env: Record<string, string> 
 	const child = spawn(process.execPath, ['scripts/build.ts', '--out-dir', outDir], {
 		cwd: ROOT,
 		env: {
-			...process.env,
+			...parentEnv(),
 			POSTMORTEMS_DIR: contentDir,
 			ASTRO_CACHE_DIR: path.join(work, 'cache'),
 			ASTRO_TELEMETRY_DISABLED: '1',
