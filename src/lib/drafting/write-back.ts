@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isMap, isScalar, parseDocument, stringify, type Pair } from 'yaml';
+import { Document, isMap, isScalar, parseDocument, stringify, type Pair, type Scalar } from 'yaml';
 import { draftedSchema, DRAFTABLE_FIELDS, type DraftableField } from '../../schemas/drafted.ts';
 import { postmortemSchema } from '../../schemas/postmortem.ts';
 import { isMissing } from './select.ts';
@@ -9,9 +9,9 @@ import { isMissing } from './select.ts';
  * stamp to a postmortem's frontmatter and leaves every other byte as it was.
  *
  * It does not re-serialise the document. `yaml`'s document API finds where things
- * are; new lines are appended at the end of the frontmatter, and only fields the
- * model owns (an unreviewed draft, the old `drafted` stamp) are ever cut out to be
- * replaced. The result is parsed again and compared before it is accepted.
+ * are; new fields are appended at the end of the frontmatter, and only lines the
+ * model owns (an unreviewed draft, the old `drafted` stamp) are ever replaced,
+ * where they stand. The result is parsed again and compared before it is accepted.
  */
 
 /** The drafted values to add, by field. */
@@ -76,11 +76,19 @@ function pairLines(yaml: string, pair: Pair): [number, number] | undefined {
 	return [from, to];
 }
 
-/** YAML for the drafted fields, quoted so both YAML 1.1 (Astro's loader) and 1.2 (the scripts) read strings. */
-function renderFields(values: DraftValues, fields: ReadonlyArray<DraftableField>): string {
-	const ordered: Record<string, unknown> = {};
-	for (const f of fields) ordered[f] = values[f];
-	return new Document(ordered, { version: '1.1' }).toString({ lineWidth: 0 });
+/**
+ * YAML for one drafted field, quoted so YAML 1.1 (Astro's loader) and 1.2 (the
+ * scripts) both read strings. The summary is folded at 80 columns so a reviewer
+ * can edit it comfortably; lessons stay one line each.
+ */
+function renderField(field: DraftableField, values: DraftValues): string {
+	const doc = new Document({ [field]: values[field] }, { version: '1.1' });
+	if (field === 'summary') {
+		const node = doc.get('summary', true) as Scalar;
+		node.type = 'BLOCK_FOLDED';
+		return doc.toString({ lineWidth: 80 });
+	}
+	return doc.toString({ lineWidth: 0 });
 }
 
 function renderStamp(stamp: DraftStamp, fields: ReadonlyArray<DraftableField>): string {
@@ -124,23 +132,27 @@ export function applyDraft(fileText: string, values: DraftValues, stamp: DraftSt
 	}
 	const stampFields = DRAFTABLE_FIELDS.filter((f) => fields.includes(f) || modelOwned.has(f));
 
-	// Cut the pairs being replaced: present drafted fields, empty lists, the old stamp.
-	const cuts: Array<[number, number]> = [];
+	// Pairs the model owns are replaced where they stand; the others are appended at the end.
+	const rendered = new Map<string, string>(fields.map((f) => [f, renderField(f, values)]));
+	rendered.set('drafted', renderStamp(stamp, stampFields));
+	const splices: Array<{ from: number; to: number; text: string }> = [];
 	let indent = '';
 	for (const [i, pair] of doc.contents.items.entries()) {
 		const name = isScalar(pair.key) ? String(pair.key.value) : '';
 		const key = pair.key as { range?: [number, number, number] } | null;
 		if (i === 0 && key?.range) indent = parts.yaml.slice(lineStart(parts.yaml, key.range[0]), key.range[0]);
-		if (!(fields as string[]).includes(name) && name !== 'drafted') continue;
+		const text = rendered.get(name);
+		if (text === undefined) continue;
 		const lines = pairLines(parts.yaml, pair);
 		if (!lines) return { ok: false, reason: `could not find the lines of ${name} to replace` };
-		cuts.push(lines);
+		splices.push({ from: lines[0], to: lines[1], text });
+		rendered.delete(name);
 	}
 	if (indent.trim() !== '') indent = '';
 	let yaml = parts.yaml;
-	for (const [from, to] of cuts.sort((a, b) => b[0] - a[0])) yaml = yaml.slice(0, from) + yaml.slice(to);
+	for (const { from, to, text } of splices.sort((a, b) => b.from - a.from)) yaml = yaml.slice(0, from) + indentLines(text, indent, parts.eol) + yaml.slice(to);
 	if (yaml.length > 0 && !yaml.endsWith('\n')) yaml += parts.eol;
-	yaml += indentLines(renderFields(values, fields) + renderStamp(stamp, stampFields), indent, parts.eol);
+	yaml += indentLines([...rendered.values()].join(''), indent, parts.eol);
 
 	// Check the edit: everything else reads back the same, the new fields read back as given.
 	const check = parseDocument(yaml, { uniqueKeys: true });
