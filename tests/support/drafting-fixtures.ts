@@ -25,3 +25,19 @@ export async function loadArchive(dir: string) {
 export function fixtureText(...parts: string[]): Promise<string> {
 	return readFile(fixture('drafting', ...parts), 'utf8');
 }
+
+/**
+ * The lines of `after` that are not in `before`, when `after` only adds lines (what
+ * `git diff` would show as + lines); undefined when a line of `before` was changed,
+ * removed or moved.
+ */
+export function addedLines(before: string, after: string): string[] | undefined {
+	const a = before.split('\n');
+	const added: string[] = [];
+	let i = 0;
+	for (const line of after.split('\n')) {
+		if (i < a.length && line === a[i]) i++;
+		else added.push(line);
+	}
+	return i === a.length ? added : undefined;
+}

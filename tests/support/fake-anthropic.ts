@@ -19,10 +19,13 @@ export interface FakeDraft {
 export type FakeReply =
 	| { kind: 'draft'; draft: FakeDraft }
 	| { kind: 'text'; text: string; stopReason?: string }
-	| { kind: 'error'; status: number; type: string; message: string };
+	| { kind: 'error'; status: number; type: string; message: string }
+	/** Never answers (until the stand-in closes): a request in flight, for interrupting a run. */
+	| { kind: 'hang' };
 
 export const draftReply = (draft: FakeDraft): FakeReply => ({ kind: 'draft', draft });
 export const textReply = (text: string, stopReason?: string): FakeReply => ({ kind: 'text', text, stopReason });
+export const hangReply = (): FakeReply => ({ kind: 'hang' });
 export const errorReply = (status: number, type = status === 429 ? 'rate_limit_error' : 'api_error', message = `stand-in ${status}`): FakeReply => ({
 	kind: 'error',
 	status,
@@ -98,7 +101,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
 	const nextReply = (body: any): FakeReply => queued.shift() ?? (typeof fallback === 'function' ? fallback(body) : fallback);
 
 	/** A Message for a reply, with usage that imitates prompt caching of the system prefix. */
-	const messageFor = (body: any, reply: Exclude<FakeReply, { kind: 'error' }>) => {
+	const messageFor = (body: any, reply: Extract<FakeReply, { kind: 'draft' | 'text' }>) => {
 		const text = reply.kind === 'draft' ? JSON.stringify(reply.draft) : reply.text;
 		const system: Array<{ text: string; cache_control?: unknown }> = Array.isArray(body.system) ? body.system : [];
 		const breakpoint = system.findLastIndex((b) => b.cache_control);
@@ -169,6 +172,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
 			const invalid = validationError(body);
 			if (invalid) return sendError(res, 400, 'invalid_request_error', invalid);
 			const reply = nextReply(body);
+			if (reply.kind === 'hang') return;
 			if (reply.kind === 'error') return sendError(res, reply.status, reply.type, reply.message);
 			return send(res, 200, messageFor(body, reply));
 		}
@@ -180,6 +184,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
 				const invalid = validationError(item.params);
 				if (invalid) return sendError(res, 400, 'invalid_request_error', `requests.${item.custom_id}.params: ${invalid}`);
 				const reply = nextReply(item.params);
+				if (reply.kind === 'hang') return sendError(res, 400, 'invalid_request_error', 'stand-in: a batch item cannot hang');
 				const result = reply.kind === 'error' ? { type: 'errored', error: errorBody(reply.type, reply.message) } : { type: 'succeeded', message: messageFor(item.params, reply) };
 				lines.push(JSON.stringify({ custom_id: item.custom_id, result }));
 			}

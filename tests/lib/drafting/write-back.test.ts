@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { applyDraft } from '../../../src/lib/drafting/write-back.ts';
 import { postmortemSchema } from '../../../src/schemas/postmortem.ts';
-import { fixtureText } from '../../support/drafting-fixtures.ts';
+import { addedLines, fixtureText } from '../../support/drafting-fixtures.ts';
 
 const stamp = { model: 'claude-sonnet-5-5', at: new Date('2025-06-01T12:00:00.000Z') };
 const draft = {
@@ -11,28 +11,13 @@ const draft = {
 	lessons: ['Lock levels of migrations on large tables need a check before they run.', 'yes', '2025-01-01', '# not a comment'],
 };
 
-/** The lines of `after` that are not in `before`, given that `after` only adds lines. */
-function addedLines(before: string, after: string): string[] {
-	const a = before.split('\n');
-	const b = after.split('\n');
-	const added: string[] = [];
-	let i = 0;
-	for (const line of b) {
-		if (i < a.length && line === a[i]) i++;
-		else added.push(line);
-	}
-	expect(i, 'every original line is still there, in order').toBe(a.length);
-	return added;
-}
-
 describe('writing a draft back', () => {
 	it('adds only the missing fields and the stamp; every other byte stays as it was', async () => {
 		const before = await fixtureText('archive', '2025-03-14-checkout-lock.md');
 		const result = applyDraft(before, draft, stamp);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
-		const added = addedLines(before, result.text);
-		expect(added).toEqual([
+		expect(addedLines(before, result.text)).toEqual([
 			'summary: >-',
 			'  Migration 0042 took an ACCESS EXCLUSIVE lock on orders: checkout requests',
 			'  timed out for 92 seconds until the migration was cancelled.',
