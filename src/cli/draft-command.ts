@@ -91,12 +91,15 @@ export async function runDraftCommand(opts: DraftCommandOptions, env: NodeJS.Pro
 		return 0;
 	}
 	if (plans.length === 0 && !collecting) {
+		// Nothing to do is silent (the build runs this every time), unless slugs were named.
 		if (opts.json) console.log(JSON.stringify(reportJson([], emptyRunUsage(), model), null, 2));
+		else if (opts.only.length > 0) say(`draft: nothing to draft in ${opts.only.join(', ')}${opts.force ? '' : ' (--force redrafts unreviewed model drafts)'}`);
 		return 0;
 	}
 	if (!hasApiKey(env) || underTestWithoutStandIn(env)) {
-		if (opts.json) console.log(JSON.stringify({ model, pending: plans.length + (state?.requests.length ?? 0), reason: 'no ANTHROPIC_API_KEY' }, null, 2));
-		else say(noKeyLine(plans.length + (collecting ? state!.requests.length : 0)));
+		const pending = plans.length + inBatch.size;
+		if (opts.json) console.log(JSON.stringify({ model, pending, reason: 'no ANTHROPIC_API_KEY' }, null, 2));
+		else say(noKeyLine(pending));
 		return 0;
 	}
 

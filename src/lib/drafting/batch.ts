@@ -40,7 +40,7 @@ export async function readBatchState(file: string): Promise<DraftBatchState | un
 }
 
 export async function writeBatchState(file: string, state: DraftBatchState): Promise<void> {
-	const tmp = `${file}.${process.pid}.tmp`;
+	const tmp = `${file}.draft-${process.pid}.tmp`;
 	await writeFile(tmp, `${JSON.stringify(state, null, 2)}\n`);
 	await rename(tmp, file);
 }

@@ -10,10 +10,10 @@ import type { DraftPrompt } from './prompt.ts';
 
 /** Retries after the first attempt. The SDK backs off exponentially (0.5 s to 8 s) and honours `retry-after`; four retries ride out a short rate-limit burst without stalling a run for minutes. */
 export const MAX_RETRIES = 4;
-/** Per attempt. A draft is about 300 output tokens plus adaptive thinking; two minutes is generous, and a hung connection is retried rather than waited on for the SDK's default ten. */
-export const TIMEOUT_MS = 120_000;
-/** Room for thinking plus the JSON answer; a draft that needs more is cut off and reported, never written. */
-export const MAX_TOKENS = 4096;
+/** Per attempt. Even a full `MAX_TOKENS` answer arrives well within three minutes; a hung connection is retried rather than waited on for the SDK's default ten. */
+export const TIMEOUT_MS = 180_000;
+/** The JSON answer is a few hundred tokens; the rest is room for the model's adaptive thinking, which counts against it. Tokens are billed as used, not as allowed; a draft cut off here is reported, never written. */
+export const MAX_TOKENS = 8192;
 
 /**
  * The client, created the SDK's default way: `ANTHROPIC_API_KEY` (or another

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { draftPrompt } from '../../../src/lib/drafting/prompt.ts';
-import { createDraftClient, draftRequestParams, MAX_RETRIES, requestDraft } from '../../../src/lib/drafting/request.ts';
+import { createDraftClient, draftRequestParams, MAX_RETRIES, MAX_TOKENS, requestDraft } from '../../../src/lib/drafting/request.ts';
 import { draftReply, errorReply, startFakeAnthropic, textReply, type FakeAnthropic } from '../../support/fake-anthropic.ts';
 
 let fake: FakeAnthropic;
@@ -31,7 +31,8 @@ describe('one draft request through the SDK', () => {
 		const [req] = fake.requests;
 		expect(req!.path).toBe('/v1/messages');
 		expect(req!.headers.authorization ?? req!.headers['x-api-key']).toContain('test-key');
-		expect(req!.body).toMatchObject({ model: 'claude-sonnet-5-5', max_tokens: 4096 });
+		expect(req!.body).toMatchObject({ model: 'claude-sonnet-5-5', max_tokens: MAX_TOKENS });
+		expect(req!.headers['x-stainless-timeout']).toBe('180');
 		expect(req!.body.system.at(-1).cache_control).toEqual({ type: 'ephemeral' });
 		expect(req!.body.output_config.format).toMatchObject({
 			type: 'json_schema',
