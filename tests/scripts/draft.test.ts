@@ -108,6 +108,14 @@ describe('npm run draft', () => {
 		for (const file of TARGETS) await unchanged(dir, file);
 	});
 
+	it('under Vitest, never reaches anything but a stand-in on the loopback interface, even with a key', async () => {
+		const dir = await copyDraftingFixture('archive');
+		const run = await runDraft(dir, [], { ANTHROPIC_BASE_URL: 'https://api.anthropic.com', VITEST: 'true' });
+		expect(run.code).toBe(0);
+		expect(run.stderr).toContain('draft: 3 left pending: under Vitest only a stand-in on 127.0.0.1 is called');
+		for (const file of TARGETS) await unchanged(dir, file);
+	});
+
 	it('--dry-run shows what would be drafted and the prompt size, and sends nothing', async () => {
 		const dir = await copyDraftingFixture('archive');
 		const run = await runDraft(dir, ['--dry-run']);

@@ -94,6 +94,13 @@ describe('writing a draft back', () => {
 		expect(result.text).not.toContain('reviewed: true');
 	});
 
+	it('fills an empty lessons list where it stands', () => {
+		const before = '---\ntitle: T e s t\nseverity: SEV4\nstartedAt: 2025-01-01T00:00:00Z\nservices: [a]\nauthors: [b]\nimpact: {summary: s}\nlessons: [] # to do\ntags: [x]\n---\n';
+		const result = applyDraft(before, { lessons: ['New.'] }, stamp);
+		if (!result.ok) throw new Error(result.reason);
+		expect(result.text.startsWith('---\ntitle: T e s t\nseverity: SEV4\nstartedAt: 2025-01-01T00:00:00Z\nservices: [a]\nauthors: [b]\nimpact: {summary: s}\nlessons:\n  - New.\ntags: [x]\ndrafted:\n')).toBe(true);
+	});
+
 	it('writes nothing it cannot verify', () => {
 		expect(applyDraft('no frontmatter', draft, stamp).ok).toBe(false);
 		expect(applyDraft('---\n[a, b]\n---\n', draft, stamp).ok).toBe(false);
