@@ -2,24 +2,27 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { postmortemsDir } from '../src/lib/content-dir.ts';
 import { checkContentDir } from '../src/cli/check-content.ts';
+import { runDraftCommand } from '../src/cli/draft-command.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
 import { printValidationReport } from '../src/cli/validation-report.ts';
 
 const HELP = `Usage: npm run build [-- options]
 
-Validates the postmortems, then builds the site into dist/.
+Validates the postmortems, drafts missing summaries and lessons with Claude
+(only with ANTHROPIC_API_KEY; see docs/drafting.md), then builds the site into dist/.
 Set POSTMORTEMS_DIR to build another folder; SHOW_DRAFTS=1 includes drafts and
 postmortems in review (each under a "not published" banner).
 
 Options:
   --strict         warnings stop the build too
   --out-dir DIR    write the site to DIR instead of dist/
+  --skip-draft     do not run the drafting step
   -h, --help  show this help`;
 
 let args;
 try {
-	args = parseArgs({ options: { strict: { type: 'boolean' }, 'out-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+	args = parseArgs({ options: { strict: { type: 'boolean' }, 'out-dir': { type: 'string' }, 'skip-draft': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
 } catch (error) {
 	fail(`build: ${(error as Error).message}\n\n${HELP}`);
 }
@@ -51,6 +54,15 @@ await runCli(async () => {
 	if (result.errorCount > 0 || (strict && result.warningCount > 0)) {
 		process.stderr.write('\nbuild stopped: fix the problems above (npm run validate lists them again).\n');
 		return 1;
+	}
+	// Drafting assists, it does not gate: an API outage or a rejected draft leaves those
+	// fields pending (the site says so) and the validated archive is still published.
+	if (!args.values['skip-draft']) {
+		const drafted = await runDraftCommand({ dir, dryRun: false, only: [], concurrency: 4, force: false, batch: false, resume: false, json: false }).catch((error: unknown) => {
+			process.stderr.write(`draft: ${(error as Error).message}\n`);
+			return 1;
+		});
+		if (drafted !== 0) process.stderr.write('build: drafting did not finish for every postmortem (see above); building with those fields pending.\n');
 	}
 	const astro = await run('astro', ['build', ...(outDir ? ['--outDir', outDir] : [])]);
 	if (astro !== 0) return astro;

@@ -63,7 +63,10 @@ export function knownNameSet(people: ReadonlyArray<string>): Set<string> {
 		const handle = person.trim().replace(/^@/, '').toLowerCase();
 		if (!handle) continue;
 		names.add(handle);
-		for (const part of handle.split(/[\s._-]+/)) if (part.length >= 3 && !NOT_PEOPLE.has(part)) names.add(part);
+		// Name parts of three letters or more; a first name also when short ("Li Wei" → li), as people are called by it.
+		handle.split(/[\s._-]+/).forEach((part, i) => {
+			if ((part.length >= 3 || (i === 0 && part.length === 2)) && !NOT_PEOPLE.has(part)) names.add(part);
+		});
 	}
 	return names;
 }

@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { runDraftCommand } from '../src/cli/draft-command.ts';
+import { runCli } from '../src/cli/run.ts';
+import { fail } from '../src/cli/terminal.ts';
+import { postmortemsDir } from '../src/lib/content-dir.ts';
+
+const HELP = `Usage: npm run draft [-- options]
+
+Drafts the missing summary and lessons of every postmortem (any status) with
+Claude, checks each draft for blame language, and writes it into the file with
+drafted: {model, at, fields, reviewed: false} for people to review. Fields people
+wrote are never touched. Reads $POSTMORTEMS_DIR or content/postmortems.
+
+Needs ANTHROPIC_API_KEY; without it, says how many postmortems await drafting
+and exits 0. ANTHROPIC_BASE_URL is honoured.
+
+Options:
+  --dry-run          show what would be drafted and the prompt sizes; send nothing
+  --only SLUG        draft only this postmortem (repeatable)
+  --concurrency N    requests in flight at once (default 4)
+  --model NAME       the Claude model (default: $PM_DRAFT_MODEL, else drafting.model
+                     in postmortems.config.ts)
+  --force            also redraft fields the model wrote that nobody has reviewed
+  --batch            submit the drafts as one Message Batches job (half price); run
+                     again (or with --resume) to collect the results
+  --resume           collect a submitted batch
+  --json             print the report as JSON on stdout
+  -h, --help         show this help
+
+Exit status: 0 done (or nothing to do), 1 a draft failed or another run holds
+the lock, 2 bad usage.`;
+
+let args;
+try {
+	args = parseArgs({
+		options: {
+			'dry-run': { type: 'boolean' },
+			only: { type: 'string', multiple: true },
+			concurrency: { type: 'string' },
+			model: { type: 'string' },
+			force: { type: 'boolean' },
+			batch: { type: 'boolean' },
+			resume: { type: 'boolean' },
+			json: { type: 'boolean' },
+			help: { type: 'boolean', short: 'h' },
+		},
+	});
+} catch (error) {
+	fail(`draft: ${(error as Error).message}\n\n${HELP}`);
+}
+const v = args.values;
+if (v.help) {
+	console.log(HELP);
+	process.exit(0);
+}
+const concurrency = v.concurrency === undefined ? 4 : Number(v.concurrency);
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) fail(`draft: --concurrency must be a whole number from 1 to 32, not "${v.concurrency}"`);
+if (v.model !== undefined && !v.model.trim()) fail('draft: --model needs a model name, e.g. claude-sonnet-5-5');
+if (v.resume && v['dry-run']) fail('draft: --resume collects a batch; it cannot be combined with --dry-run');
+
+await runCli(() =>
+	runDraftCommand({
+		dir: postmortemsDir(),
+		dryRun: Boolean(v['dry-run']),
+		only: v.only ?? [],
+		concurrency,
+		model: v.model,
+		force: Boolean(v.force),
+		batch: Boolean(v.batch),
+		resume: Boolean(v.resume),
+		json: Boolean(v.json),
+	}),
+);

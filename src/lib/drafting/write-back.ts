@@ -1,0 +1,171 @@
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isMap, isScalar, parseDocument, stringify, type Pair, type Scalar } from 'yaml';
+import { draftedSchema, DRAFTABLE_FIELDS, type DraftableField } from '../../schemas/drafted.ts';
+import { postmortemSchema } from '../../schemas/postmortem.ts';
+import { isMissing } from './select.ts';
+
+/**
+ * The write stage, as a pure text edit: adds the drafted fields and the `drafted`
+ * stamp to a postmortem's frontmatter and leaves every other byte as it was.
+ *
+ * It does not re-serialise the document. `yaml`'s document API finds where things
+ * are; new fields are appended at the end of the frontmatter, and only lines the
+ * model owns (an unreviewed draft, the old `drafted` stamp) are ever replaced,
+ * where they stand. The result is parsed again and compared before it is accepted.
+ */
+
+/** The drafted values to add, by field. */
+export type DraftValues = Partial<{ summary: string; lessons: string[] }>;
+
+/** Who drafted, and when. */
+export interface DraftStamp {
+	model: string;
+	at: Date;
+}
+
+export type WriteBack = { ok: true; text: string; fields: DraftableField[] } | { ok: false; reason: string };
+
+const REVIEW_HINT = 'set to true once a person has read and edited the drafted fields';
+
+interface FileParts {
+	/** BOM and the opening `---` line. */
+	head: string;
+	yaml: string;
+	/** The closing `---` line and the body. */
+	tail: string;
+	eol: '\n' | '\r\n';
+}
+
+function splitExactly(text: string): FileParts | undefined {
+	const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+	const src = text.slice(bom.length);
+	const firstEnd = src.indexOf('\n');
+	if (firstEnd === -1 || src.slice(0, firstEnd).replace(/\r$/, '').trim() !== '---') return undefined;
+	const start = firstEnd + 1;
+	let pos = start;
+	while (pos < src.length) {
+		const end = src.indexOf('\n', pos);
+		const line = (end === -1 ? src.slice(pos) : src.slice(pos, end)).replace(/\r$/, '');
+		if (line === '---' || line === '...') {
+			return { head: bom + src.slice(0, start), yaml: src.slice(start, pos), tail: src.slice(pos), eol: src[firstEnd - 1] === '\r' ? '\r\n' : '\n' };
+		}
+		if (end === -1) break;
+		pos = end + 1;
+	}
+	return undefined;
+}
+
+function lineStart(text: string, offset: number): number {
+	return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndAfter(text: string, offset: number): number {
+	if (offset > 0 && text[offset - 1] === '\n') return offset;
+	const nl = text.indexOf('\n', offset);
+	return nl === -1 ? text.length : nl + 1;
+}
+
+/** The lines a top-level pair occupies: from its key's line to the end of its value's last line. */
+function pairLines(yaml: string, pair: Pair): [number, number] | undefined {
+	const key = pair.key as { range?: [number, number, number] } | null;
+	if (!key?.range) return undefined;
+	const from = lineStart(yaml, key.range[0]);
+	if (yaml.slice(from, key.range[0]).trim() !== '') return undefined;
+	const value = pair.value as { range?: [number, number, number] } | null;
+	const to = lineEndAfter(yaml, value?.range?.[1] ?? key.range[1]);
+	return [from, to];
+}
+
+/**
+ * YAML for one drafted field, quoted so YAML 1.1 (Astro's loader) and 1.2 (the
+ * scripts) both read strings. The summary is folded at 80 columns so a reviewer
+ * can edit it comfortably; lessons stay one line each.
+ */
+function renderField(field: DraftableField, values: DraftValues): string {
+	const doc = new Document({ [field]: values[field] }, { version: '1.1' });
+	if (field === 'summary') {
+		const node = doc.get('summary', true) as Scalar;
+		node.type = 'BLOCK_FOLDED';
+		return doc.toString({ lineWidth: 80 });
+	}
+	return doc.toString({ lineWidth: 0 });
+}
+
+function renderStamp(stamp: DraftStamp, fields: ReadonlyArray<DraftableField>): string {
+	const model = stringify(stamp.model, { version: '1.1' }).trimEnd();
+	const at = stamp.at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+	return ['drafted:', `  model: ${model}`, `  at: ${at}`, `  fields: [${fields.join(', ')}]`, `  reviewed: false # ${REVIEW_HINT}`, ''].join('\n');
+}
+
+function indentLines(block: string, indent: string, eol: string): string {
+	return block
+		.split('\n')
+		.map((line, i, all) => (i === all.length - 1 ? line : `${line ? indent + line : line}${eol}`))
+		.join('');
+}
+
+/**
+ * Adds `values` and a fresh `drafted` stamp to the file's frontmatter. Refuses,
+ * with a reason, to touch a field people own: one that is present and not listed
+ * in an unreviewed `drafted.fields`.
+ */
+export function applyDraft(fileText: string, values: DraftValues, stamp: DraftStamp): WriteBack {
+	const parts = splitExactly(fileText);
+	if (!parts) return { ok: false, reason: 'the file has no closed --- frontmatter' };
+	const doc = parseDocument(parts.yaml, { uniqueKeys: true });
+	if (doc.errors.length > 0) return { ok: false, reason: `the frontmatter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
+	if (!isMap(doc.contents) || doc.contents.flow) return { ok: false, reason: 'the frontmatter is not a block mapping of fields' };
+	const before = doc.toJS() as Record<string, unknown>;
+
+	const fields = DRAFTABLE_FIELDS.filter((f) => values[f] !== undefined);
+	if (fields.length === 0) return { ok: false, reason: 'nothing to write' };
+
+	let previous: { fields: DraftableField[]; reviewed: boolean } | undefined;
+	if (before.drafted !== undefined) {
+		const parsed = draftedSchema.safeParse(before.drafted);
+		if (!parsed.success) return { ok: false, reason: 'drafted is not valid ({model, at, fields, reviewed}); fix it before drafting again' };
+		previous = parsed.data;
+	}
+	const modelOwned = new Set(previous && !previous.reviewed ? previous.fields : []);
+	for (const f of fields) {
+		if (!isMissing(before, f) && !modelOwned.has(f)) return { ok: false, reason: `${f} was written or reviewed by people; it is never redrafted` };
+	}
+	const stampFields = DRAFTABLE_FIELDS.filter((f) => fields.includes(f) || modelOwned.has(f));
+
+	// Pairs the model owns are replaced where they stand; the others are appended at the end.
+	const rendered = new Map<string, string>(fields.map((f) => [f, renderField(f, values)]));
+	rendered.set('drafted', renderStamp(stamp, stampFields));
+	const splices: Array<{ from: number; to: number; text: string }> = [];
+	let indent = '';
+	for (const [i, pair] of doc.contents.items.entries()) {
+		const name = isScalar(pair.key) ? String(pair.key.value) : '';
+		const key = pair.key as { range?: [number, number, number] } | null;
+		if (i === 0 && key?.range) indent = parts.yaml.slice(lineStart(parts.yaml, key.range[0]), key.range[0]);
+		const text = rendered.get(name);
+		if (text === undefined) continue;
+		const lines = pairLines(parts.yaml, pair);
+		if (!lines) return { ok: false, reason: `could not find the lines of ${name} to replace` };
+		splices.push({ from: lines[0], to: lines[1], text });
+		rendered.delete(name);
+	}
+	if (indent.trim() !== '') indent = '';
+	let yaml = parts.yaml;
+	for (const { from, to, text } of splices.sort((a, b) => b.from - a.from)) yaml = yaml.slice(0, from) + indentLines(text, indent, parts.eol) + yaml.slice(to);
+	if (yaml.length > 0 && !yaml.endsWith('\n')) yaml += parts.eol;
+	yaml += indentLines([...rendered.values()].join(''), indent, parts.eol);
+
+	// Check the edit: everything else reads back the same, the new fields read back as given.
+	const check = parseDocument(yaml, { uniqueKeys: true });
+	if (check.errors.length > 0) return { ok: false, reason: `adding the draft would break the frontmatter (${check.errors[0]!.message.split('\n')[0]}); nothing was written` };
+	const after = check.toJS() as Record<string, unknown>;
+	const expected: Record<string, unknown> = { ...before };
+	for (const f of fields) expected[f] = values[f];
+	expected.drafted = { model: stamp.model, at: stamp.at.toISOString().replace(/\.\d{3}Z$/, 'Z'), fields: stampFields, reviewed: false };
+	if (!isDeepStrictEqual(after, expected)) return { ok: false, reason: 'adding the draft would change other fields; nothing was written' };
+	const valid = postmortemSchema.safeParse(after);
+	if (!valid.success) {
+		const issue = valid.error.issues[0]!;
+		return { ok: false, reason: `the drafted file would not be valid (${issue.path.join('.')}: ${issue.message}); nothing was written` };
+	}
+	return { ok: true, text: parts.head + yaml + parts.tail, fields };
+}
