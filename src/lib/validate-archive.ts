@@ -2,7 +2,7 @@ import type { ArchiveConfig } from '../schemas/config.ts';
 import { postmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import { formatPath, friendlyZodMessage, type Finding } from './findings.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { policyFindings } from './policies.ts';
+import { policyFindings, unknownKeyFindings } from './policies.ts';
 
 /** A postmortem file as read from disk. */
 export interface SourceFile {
@@ -45,6 +45,10 @@ export function validateFile(source: SourceFile, policy: ArchiveConfig['policy']
 			level: 'error',
 			message: issue.message,
 		}));
+		// A misspelt field often explains a "required" error; show the guess alongside it.
+		for (const f of unknownKeyFindings(parsed.data)) {
+			findings.push({ file: source.file, path: f.path, line: parsed.lineOf(pathToKeys(f.path)), level: f.level, message: f.message });
+		}
 		return { findings };
 	}
 	const lineOfPath = (path: string) => parsed.lineOf(pathToKeys(path));
