@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionItemSchema } from '../schemas/action-item.ts';
 import { postmortemFields } from '../schemas/postmortem.ts';
 import { calendarDate, httpUrl, nonEmptyText, slug, timestamp } from '../schemas/primitives.ts';
 
@@ -107,7 +108,7 @@ export function postmortemJsonSchema(): Json {
 			if (zodSchema === (timestamp as unknown)) replaceWith(node, { type: 'string', pattern: TIMESTAMP_PATTERN });
 			else if (zodSchema === (calendarDate as unknown)) replaceWith(node, { type: 'string', format: 'date', pattern: DATE_PATTERN });
 			else if (zodSchema === (httpUrl as unknown)) replaceWith(node, { type: 'string', format: 'uri', pattern: '^https?://' });
-			else if (zodSchema === (nonEmptyText as unknown)) Object.assign(node, { pattern: '\\S' });
+			else if (zodSchema === (nonEmptyText as unknown) || zodSchema === (actionItemSchema.shape.owner as unknown)) Object.assign(node, { pattern: '\\S' });
 			else if (zodSchema === (slug as unknown)) Object.assign(node, { type: 'string' });
 		},
 	}) as Json;
