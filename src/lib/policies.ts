@@ -22,6 +22,8 @@ export interface PolicyFinding {
 	path: string;
 	message: string;
 	level: 'error' | 'warning';
+	/** The exact text the finding is about (a blamed sentence), so the caller can point at its line. */
+	excerpt?: string;
 }
 
 /** The review roles this postmortem needs, per the config. */
@@ -160,7 +162,7 @@ export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>,
 	const knownPeople = peopleOf(pm);
 	for (const field of humanTextFields(pm, body)) {
 		for (const b of findBlame(field.text, { blameWords: policy.blameWords, knownPeople })) {
-			out.push({ path: field.path, level: 'warning', message: blameMessage(b) });
+			out.push({ path: field.path, level: 'warning', message: blameMessage(b), excerpt: b.sentence });
 		}
 	}
 	return out;

@@ -53,10 +53,15 @@ export function validateFile(source: SourceFile, policy: ArchiveConfig['policy']
 		return { findings: [...findings, ...ambiguous] };
 	}
 	const lineOfPath = (path: string) => parsed.lineOf(pathToKeys(path));
+	const bodyOffset = source.text.length - parsed.body.length;
+	const lineInBody = (excerpt: string | undefined): number | undefined => {
+		const at = excerpt ? parsed.body.indexOf(excerpt) : -1;
+		return at < 0 ? undefined : lineNumberAt(source.text, bodyOffset + at);
+	};
 	const findings = policyFindings(result.data, parsed.data, parsed.body, policy).map<Finding>((f) => ({
 		file: source.file,
 		path: f.path,
-		line: f.path === '(body)' ? undefined : lineOfPath(f.path),
+		line: f.path === '(body)' ? lineInBody(f.excerpt) : lineOfPath(f.path),
 		level: f.level,
 		message: f.message,
 	}));
@@ -80,6 +85,13 @@ function dateLikeTextFindings(file: string, parsed: Extract<ReturnType<typeof pa
 				message: `${value} is read as a date by the site's YAML parser, not as text; put it in quotes: "${value}"`,
 			};
 		});
+}
+
+/** 1-based line of a character offset. */
+function lineNumberAt(text: string, offset: number): number {
+	let line = 1;
+	for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+	return line;
 }
 
 function pathToKeys(path: string): Array<string | number> {

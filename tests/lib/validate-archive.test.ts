@@ -52,6 +52,11 @@ describe('validateFile on the invalid fixtures', () => {
 		expect(line).toContain(`${fieldPath}: `);
 	});
 
+	it('points at the line of a blamed sentence in the body', async () => {
+		const { findings } = await validateFixture('warnings', 'blame-language.md');
+		expect(findings[0]!.line).toBe(29);
+	});
+
 	it('points at the line of the field when it exists', async () => {
 		const { findings } = await validateFixture('invalid', 'bad-severity.md');
 		expect(findings[0]!.line).toBe(4);
