@@ -35,6 +35,19 @@ describe('the sample archive', () => {
 		expect(new Set(data.flatMap((d) => d.services)).size).toBeGreaterThanOrEqual(8);
 	});
 
+	it('tells each published incident with a realistic timeline and the review roles it needs', () => {
+		for (const e of result.entries.filter((x) => x.data.status === 'published')) {
+			expect(e.data.timeline.length, e.slug).toBeGreaterThanOrEqual(4);
+			expect(e.data.timeline.length, e.slug).toBeLessThanOrEqual(10);
+			expect(e.data.contributingFactors.length, e.slug).toBeGreaterThanOrEqual(2);
+			for (const heading of ['What happened', 'Detection', 'Response', 'Recovery', 'Customer communication', 'What went well', 'What was hard', 'Where we got lucky']) {
+				expect(e.body, `${e.slug}: ${heading}`).toContain(`## ${heading}`);
+			}
+		}
+		const kinds = new Set(result.entries.flatMap((e) => e.data.contributingFactors.map((f) => f.kind)));
+		expect(kinds).toEqual(new Set(['technical', 'process', 'operational']));
+	});
+
 	it('has drafts and postmortems in review next to published ones', () => {
 		const statuses = result.entries.map((e) => e.data.status);
 		expect(statuses.filter((s) => s !== 'published').length).toBeGreaterThanOrEqual(2);

@@ -29,7 +29,7 @@ describe('schema/postmortem.schema.json', () => {
 	});
 
 	it('describes the input side: timestamps and dates as patterned strings', () => {
-		const schema = postmortemJsonSchema();
+		const schema = postmortemJsonSchema() as Json;
 		expect(schema.properties.startedAt).toMatchObject({ type: 'string', pattern: expect.any(String) });
 		expect(schema.properties.actionItems.items.properties.due).toMatchObject({ type: 'string', format: 'date' });
 		expect(schema.properties.status.default).toBe('draft');
