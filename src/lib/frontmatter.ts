@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, isPair, type Document } from 'yaml';
 
 /** A postmortem file split into its parts, or the reason it could not be. */
 export type SplitFile =
@@ -41,7 +41,8 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
 	const split = splitFrontmatter(text);
 	if (!split.ok) return split;
 	const lineCounter = new LineCounter();
-	const document = parseDocument(split.yaml, { lineCounter, prettyErrors: true, uniqueKeys: true });
+	// merge: true resolves `<<: *anchor` the way js-yaml (Astro's parser) does.
+	const document = parseDocument(split.yaml, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
 	const offsetLine = split.yamlStartLine - 1;
 	if (document.errors.length > 0) {
 		const err = document.errors[0]!;
@@ -69,4 +70,32 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
 		return undefined;
 	};
 	return { ok: true, data: data as Record<string, unknown>, body: split.body, lineOf, document };
+}
+
+// js-yaml's (YAML 1.1) timestamp forms: Astro's loader turns these into Date when unquoted.
+const JS_YAML_TIMESTAMP =
+	/^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)$/;
+
+/**
+ * Paths of unquoted values that Astro's YAML parser reads as a date but this
+ * one reads as text, e.g. `title: 2025-03-14`. Where the format expects a date
+ * both agree after the schema; anywhere else the site would see a Date.
+ */
+export function plainDatePaths(document: Document): Array<Array<string | number>> {
+	const out: Array<Array<string | number>> = [];
+	const walk = (node: unknown, path: Array<string | number>): void => {
+		if (isMap(node)) {
+			for (const pair of node.items) {
+				if (!isPair(pair)) continue;
+				const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+				walk(pair.value, [...path, key]);
+			}
+		} else if (isSeq(node)) {
+			node.items.forEach((item, i) => walk(item, [...path, i]));
+		} else if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && JS_YAML_TIMESTAMP.test(node.value)) {
+			out.push(path);
+		}
+	};
+	walk(document.contents, []);
+	return out;
 }

@@ -3,9 +3,16 @@ import type { ActionItem, Priority } from '../schemas/action-item.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { ReviewRole } from '../schemas/review.ts';
 import type { Severity } from '../schemas/severity.ts';
+import { actionItemSchema } from '../schemas/action-item.ts';
+import { contributingFactorSchema } from '../schemas/contributing-factor.ts';
+import { draftedSchema } from '../schemas/drafted.ts';
+import { impactSchema } from '../schemas/impact.ts';
 import { postmortemFields } from '../schemas/postmortem.ts';
+import { reviewSchema } from '../schemas/review.ts';
+import { timelineEntrySchema } from '../schemas/timeline-entry.ts';
 import { toIsoDate } from '../schemas/primitives.ts';
 import { addDays } from './dates.ts';
+import { leftoverPlaceholders } from './placeholders.ts';
 import { findBlame, looksLikePerson, type BlameFinding } from './tone.ts';
 
 type Policy = ArchiveConfig['policy'];
@@ -15,6 +22,8 @@ export interface PolicyFinding {
 	path: string;
 	message: string;
 	level: 'error' | 'warning';
+	/** The exact text the finding is about (a blamed sentence), so the caller can point at its line. */
+	excerpt?: string;
 }
 
 /** The review roles this postmortem needs, per the config. */
@@ -76,16 +85,56 @@ function blameMessage(b: BlameFinding): string {
 	return `blame language: "${quote}" ties "${b.phrase}" to ${b.person}; describe what in the system allowed it instead`;
 }
 
-const KNOWN_KEYS = new Set(Object.keys(postmortemFields.shape));
+const keysOf = (shape: object) => Object.keys(shape);
+const TOP_KEYS = keysOf(postmortemFields.shape);
+/** The fields of the nested mappings, by top-level key (lists: the fields of each entry). */
+const NESTED_KEYS: Record<string, { keys: string[]; list: boolean }> = {
+	impact: { keys: keysOf(impactSchema.shape), list: false },
+	drafted: { keys: keysOf(draftedSchema.shape), list: false },
+	timeline: { keys: keysOf(timelineEntrySchema.shape), list: true },
+	contributingFactors: { keys: keysOf(contributingFactorSchema.shape), list: true },
+	actionItems: { keys: keysOf(actionItemSchema.shape), list: true },
+	reviews: { keys: keysOf(reviewSchema.shape), list: true },
+};
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function unknownKeys(data: Record<string, unknown>, known: ReadonlyArray<string>, prefix: string, out: PolicyFinding[]): void {
+	for (const key of Object.keys(data)) {
+		if (known.includes(key)) continue;
+		const guess = known.find((k) => k.toLowerCase() === key.toLowerCase()) ?? known.find((k) => editDistance(k, key) <= 2);
+		out.push({ path: `${prefix}${key}`, level: 'warning', message: `is not a field of the format and is ignored${guess ? `; did you mean "${guess}"?` : ''}` });
+	}
+}
+
+/**
+ * Fields the format does not have (typos, mostly), at the top level and inside
+ * impact, drafted and each list entry, with the field probably meant. Works on
+ * the raw frontmatter, so it helps even when the schema rejects the file.
+ */
+export function unknownKeyFindings(rawData: Record<string, unknown>): PolicyFinding[] {
+	const out: PolicyFinding[] = [];
+	unknownKeys(rawData, TOP_KEYS, '', out);
+	for (const [key, nested] of Object.entries(NESTED_KEYS)) {
+		const value = rawData[key];
+		if (nested.list && Array.isArray(value)) {
+			value.forEach((entry, i) => {
+				if (isMapping(entry)) unknownKeys(entry, nested.keys, `${key}[${i}].`, out);
+			});
+		} else if (!nested.list && isMapping(value)) {
+			unknownKeys(value, nested.keys, `${key}.`, out);
+		}
+	}
+	return out;
+}
 
 /** Every policy finding for one postmortem (errors and warnings), per the contract and config. */
 export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>, body: string, policy: Policy): PolicyFinding[] {
-	const out: PolicyFinding[] = [];
-	for (const key of Object.keys(rawData)) {
-		if (!KNOWN_KEYS.has(key)) {
-			const guess = [...KNOWN_KEYS].find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
-			out.push({ path: key, level: 'warning', message: `is not a field of the format and is ignored${guess ? `; did you mean "${guess}"?` : ''}` });
-		}
+	const out: PolicyFinding[] = unknownKeyFindings(rawData);
+	for (const p of leftoverPlaceholders(pm)) {
+		out.push({ path: p.path, level: 'warning', message: `"${p.value}" is still the template's placeholder; write ${p.hint}` });
 	}
 	if (pm.status === 'published') {
 		const missing = missingReviewRoles(pm, policy);
@@ -113,7 +162,7 @@ export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>,
 	const knownPeople = peopleOf(pm);
 	for (const field of humanTextFields(pm, body)) {
 		for (const b of findBlame(field.text, { blameWords: policy.blameWords, knownPeople })) {
-			out.push({ path: field.path, level: 'warning', message: blameMessage(b) });
+			out.push({ path: field.path, level: 'warning', message: blameMessage(b), excerpt: b.sentence });
 		}
 	}
 	return out;

@@ -30,8 +30,30 @@ const NOT_PEOPLE = new Set(
 	sev1 sev2 sev3 sev4 api dns cdn tls ssl db sql`.split(/\s+/),
 );
 
-// With these, systems are the usual subject ("the deploy caused…"), so only a known person or an @handle counts.
-const SYSTEM_FRIENDLY = new Set(['caused', 'failed to']);
+// With these, systems are the usual subject ("the deploy caused…", "Postgres failed to…"):
+// a capitalised word only counts as a person when a person-only verb follows
+// ("Dana failed to check…"), and never for "caused" (an @handle or a known person still counts).
+const SYSTEM_FRIENDLY = new Set(['caused', 'failed to', 'should have']);
+
+// Verbs that only people do, after "failed to" / "should have".
+const HUMAN_VERBS = new Set(
+	`notice noticed check checked double-check double-checked review reviewed test tested read follow followed escalate escalated
+	communicate communicated verify verified catch caught ask asked tell told update updated document documented notify notified
+	monitor monitored realise realised realize realized know known spot spotted inform informed respond responded acknowledge
+	acknowledged look looked wait waited confirm confirmed consult consulted think thought remember remembered mention mentioned
+	run ran approve approved warn warned`.split(/\s+/),
+);
+
+// Words that may stand between a person and the blame word they are the subject of ("Sam made a mistake", "Dana was careless").
+const BRIDGE = new Set(
+	'was were is are had has have been be also then again just simply not never clearly obviously really apparently made make makes a an the his her their big bad serious another'.split(' '),
+);
+
+// Words after the blame word that introduce who it belongs to ("caused by @dana", "the fault of Dana", "lies with Dana").
+const AGENT_MARKERS = new Set(['by', 'of', 'with', 'on']);
+
+// A capitalised word after one of these is a thing, not a person ("a Terraform mistake").
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'our', 'their', 'its', 'every', 'any']);
 
 const HANDLE_RE = /^@[A-Za-z0-9][\w.-]*$/;
 
@@ -75,34 +97,69 @@ export function knownNameSet(people: ReadonlyArray<string>): Set<string> {
 export function findBlame(text: string, options: ToneOptions): BlameFinding[] {
 	const known = knownNameSet(options.knownPeople ?? []);
 	const phrases = options.blameWords.map((w) => w.toLowerCase().split(/\s+/));
+	const firstWords = phrases.map((p) => p[0]!);
 	const findings: BlameFinding[] = [];
 	for (const sentence of splitSentences(text)) {
+		// Most sentences hold no blame word at all; skip them before tokenising (keeps a 5 MB body fast).
+		const folded = sentence.toLowerCase();
+		if (!firstWords.some((w) => folded.includes(w))) continue;
 		const tokens = tokenise(sentence);
 		const lower = tokens.map((t) => bare(t).toLowerCase());
 		let found: BlameFinding | undefined;
 		for (const phrase of phrases) {
 			for (let i = 0; i < lower.length && !found; i++) {
 				if (!phrase.every((word, k) => lower[i + k] === word || (k === phrase.length - 1 && lower[i + k]?.startsWith(word) && word.length >= 5))) continue;
-				const from = Math.max(0, i - 5);
-				const to = Math.min(tokens.length, i + phrase.length + 4);
-				for (let j = from; j < to; j++) {
-					if (j >= i && j < i + phrase.length) continue;
-					const token = tokens[j]!;
-					const isHandle = HANDLE_RE.test(bare(token));
-					const isKnown = known.has(bare(token).replace(/^@/, '').toLowerCase());
-					const systemFriendly = SYSTEM_FRIENDLY.has(phrase.join(' '));
-					const isName = !systemFriendly && looksLikeName(token) && (j === i - 1 || j === i - 2 || lower[j - 1] === 'by');
-					if (isHandle || isKnown || isName) {
-						found = { sentence, person: bare(token), phrase: phrase.join(' ') };
-						break;
-					}
-				}
+				const person = personTiedTo(tokens, lower, i, phrase, known);
+				if (person) found = { sentence, person, phrase: phrase.join(' ') };
 			}
 			if (found) break;
 		}
 		if (found) findings.push(found);
 	}
 	return findings;
+}
+
+/**
+ * The person a blame phrase at `i` is attached to, if any: the subject just before
+ * it (only linking words such as "was", "made a" in between), or the agent just after
+ * it ("caused by @dana", "the fault of Dana", "blame @dana").
+ */
+function personTiedTo(tokens: string[], lower: string[], i: number, phrase: string[], known: Set<string>): string | undefined {
+	const key = phrase.join(' ');
+	const end = i + phrase.length;
+	const systemFriendly = SYSTEM_FRIENDLY.has(key);
+	const humanVerbFollows = HUMAN_VERBS.has(lower[end] ?? '');
+	const handleOrKnown = (j: number): string | undefined => {
+		const word = bare(tokens[j]!);
+		if (HANDLE_RE.test(word)) return looksLikePerson(word) ? word : undefined;
+		return known.has(word.toLowerCase()) ? word : undefined;
+	};
+	const fullName = (j: number): string => (j > 0 && looksLikeName(tokens[j - 1]!) ? `${bare(tokens[j - 1]!)} ${bare(tokens[j]!)}` : bare(tokens[j]!));
+
+	// Before: the subject of the phrase.
+	for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+		const named = handleOrKnown(j);
+		if (named) return named;
+		if (looksLikeName(tokens[j]!)) {
+			if (key === 'caused') return undefined;
+			if (systemFriendly && !humanVerbFollows) return undefined;
+			if (j === i - 1 && DETERMINERS.has(lower[j - 1] ?? '') && !/['’]s$/i.test(tokens[j]!)) return undefined;
+			return fullName(j);
+		}
+		if (!BRIDGE.has(lower[j]!)) break;
+	}
+	// After: "blame @dana", or an agent introduced by "by", "of", "with", "on".
+	for (let j = end; j < Math.min(tokens.length, end + 4); j++) {
+		const direct = j === end && key.startsWith('blame');
+		if (!direct && !AGENT_MARKERS.has(lower[j - 1] ?? '')) continue;
+		const named = handleOrKnown(j);
+		if (named) return named;
+		if (!systemFriendly && looksLikeName(tokens[j]!)) {
+			const next = tokens[j + 1];
+			return next && looksLikeName(next) ? `${bare(tokens[j]!)} ${bare(next)}` : bare(tokens[j]!);
+		}
+	}
+	return undefined;
 }
 
 /** Heuristic: a handle that names a person rather than a team (`@dana`, `Dana Kim`, not `@payments-team`). */

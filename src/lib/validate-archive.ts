@@ -1,8 +1,8 @@
 import type { ArchiveConfig } from '../schemas/config.ts';
 import { postmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import { formatPath, friendlyZodMessage, type Finding } from './findings.ts';
-import { parseFrontmatter } from './frontmatter.ts';
-import { policyFindings } from './policies.ts';
+import { parseFrontmatter, plainDatePaths } from './frontmatter.ts';
+import { policyFindings, unknownKeyFindings } from './policies.ts';
 
 /** A postmortem file as read from disk. */
 export interface SourceFile {
@@ -36,6 +36,7 @@ export function validateFile(source: SourceFile, policy: ArchiveConfig['policy']
 	if (!parsed.ok) {
 		return { findings: [{ file: source.file, path: '', line: parsed.line, level: 'error', message: parsed.message }] };
 	}
+	const ambiguous = dateLikeTextFindings(source.file, parsed);
 	const result = postmortemSchema.safeParse(parsed.data, { error: friendlyZodMessage });
 	if (!result.success) {
 		const findings = result.error.issues.map<Finding>((issue) => ({
@@ -45,17 +46,52 @@ export function validateFile(source: SourceFile, policy: ArchiveConfig['policy']
 			level: 'error',
 			message: issue.message,
 		}));
-		return { findings };
+		// A misspelt field often explains a "required" error; show the guess alongside it.
+		for (const f of unknownKeyFindings(parsed.data)) {
+			findings.push({ file: source.file, path: f.path, line: parsed.lineOf(pathToKeys(f.path)), level: f.level, message: f.message });
+		}
+		return { findings: [...findings, ...ambiguous] };
 	}
 	const lineOfPath = (path: string) => parsed.lineOf(pathToKeys(path));
+	const bodyOffset = source.text.length - parsed.body.length;
+	const lineInBody = (excerpt: string | undefined): number | undefined => {
+		const at = excerpt ? parsed.body.indexOf(excerpt) : -1;
+		return at < 0 ? undefined : lineNumberAt(source.text, bodyOffset + at);
+	};
 	const findings = policyFindings(result.data, parsed.data, parsed.body, policy).map<Finding>((f) => ({
 		file: source.file,
 		path: f.path,
-		line: f.path === '(body)' ? undefined : lineOfPath(f.path),
+		line: f.path === '(body)' ? lineInBody(f.excerpt) : lineOfPath(f.path),
 		level: f.level,
 		message: f.message,
 	}));
-	return { entry: { file: source.file, slug: source.slug, data: result.data, raw: parsed.data, body: parsed.body }, findings };
+	return { entry: { file: source.file, slug: source.slug, data: result.data, raw: parsed.data, body: parsed.body }, findings: [...ambiguous, ...findings] };
+}
+
+/** The fields whose values are dates or timestamps; a date there is what the format wants. */
+const DATE_FIELDS = new Set(['startedAt', 'detectedAt', 'mitigatedAt', 'resolvedAt', 'at', 'due', 'completedOn', 'on']);
+
+/** Unquoted date-like values in text fields: the site's parser would read them as dates and fail. */
+function dateLikeTextFindings(file: string, parsed: Extract<ReturnType<typeof parseFrontmatter>, { ok: true }>): Finding[] {
+	return plainDatePaths(parsed.document)
+		.filter((keys) => !DATE_FIELDS.has(String([...keys].reverse().find((k) => typeof k === 'string'))))
+		.map((keys) => {
+			const value = String(parsed.document.getIn(keys));
+			return {
+				file,
+				path: formatPath(keys),
+				line: parsed.lineOf(keys),
+				level: 'error' as const,
+				message: `${value} is read as a date by the site's YAML parser, not as text; put it in quotes: "${value}"`,
+			};
+		});
+}
+
+/** 1-based line of a character offset. */
+function lineNumberAt(text: string, offset: number): number {
+	let line = 1;
+	for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+	return line;
 }
 
 function pathToKeys(path: string): Array<string | number> {

@@ -95,15 +95,15 @@ export const slug = z
 			`"${String(issue.input)}" must be a lower-case slug (letters, digits and dashes), e.g. ${suggestSlug(String(issue.input))}`,
 	});
 
-/** Turns free text into the slug it most likely meant. */
-export function suggestSlug(text: string): string {
+/** Turns free text into the slug it most likely meant (`fallback` when nothing usable is left). */
+export function suggestSlug(text: string, fallback = 'my-service'): string {
 	const s = text
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');
-	return s || 'my-service';
+	return s || fallback;
 }
 
 /** "is required" for a missing value, else `wrong`: keeps Zod's schema-level messages honest. */

@@ -1,0 +1,68 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { getConfig } from '../src/config.ts';
+import { runCli } from '../src/cli/run.ts';
+import { fail } from '../src/cli/terminal.ts';
+import { displayPath, postmortemsDir } from '../src/lib/content-dir.ts';
+import { scaffoldPostmortem, titleProblem } from '../src/lib/scaffold.ts';
+import { SEVERITIES, type Severity } from '../src/schemas/severity.ts';
+
+const HELP = `Usage: npm run new -- [options] "Title of the incident"
+
+Creates a draft postmortem, <date>-<slug-of-title>.md, in the postmortems folder
+(default: $POSTMORTEMS_DIR or content/postmortems) with every field of the format
+and a body skeleton to fill in. Never overwrites an existing file.
+
+Options:
+  --severity SEV   SEV1 (most severe) to SEV4; default SEV3
+  --dir DIR        create the file in DIR instead
+  -h, --help       show this help
+
+Exit status: 0 created, 1 the file already exists or could not be written, 2 bad usage.`;
+
+let args;
+try {
+	args = parseArgs({
+		allowPositionals: true,
+		options: { severity: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+	});
+} catch (error) {
+	fail(`new: ${(error as Error).message}\n\n${HELP}`);
+}
+if (args.values.help) {
+	console.log(HELP);
+	process.exit(0);
+}
+const title = args.positionals.join(' ').trim();
+if (!title) fail(`new: give the incident's title, e.g. npm run new -- "Checkout timeouts during the orders migration"\n\n${HELP}`);
+const problem = titleProblem(title);
+if (problem) fail(`new: ${problem}`);
+const severityArg = (args.values.severity ?? 'SEV3').toUpperCase();
+if (!(SEVERITIES as readonly string[]).includes(severityArg)) fail(`new: --severity must be one of ${SEVERITIES.join(', ')}, not "${args.values.severity}"`);
+
+await runCli(async () => {
+	const config = getConfig();
+	const dir = postmortemsDir(args.values.dir);
+	const scaffold = scaffoldPostmortem({ title, severity: severityArg as Severity, now: new Date(), timeZone: config.timeZone, policy: config.policy });
+	const file = path.join(dir, scaffold.fileName);
+	const asFolder = path.join(dir, scaffold.slug, 'index.md');
+	if (await stat(asFolder).catch(() => undefined)) {
+		process.stderr.write(`new: ${displayPath(asFolder)} already exists; edit it, or choose another title\n`);
+		return 1;
+	}
+	await mkdir(dir, { recursive: true });
+	try {
+		// 'wx' creates the file or fails if it exists: no window in which another file could be overwritten.
+		await writeFile(file, scaffold.text, { flag: 'wx' });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+			process.stderr.write(`new: ${displayPath(file)} already exists; edit it, or choose another title\n`);
+			return 1;
+		}
+		throw error;
+	}
+	console.log(displayPath(file));
+	process.stderr.write('Fill in the fields marked in the file, then run: npm run validate\n');
+	return 0;
+});
