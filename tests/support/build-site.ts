@@ -23,7 +23,7 @@ export async function buildSite(contentDir: string, env: Record<string, string> 
 	const child = spawn(process.execPath, ['scripts/build.ts', '--out-dir', outDir], {
 		cwd: ROOT,
 		env: {
-			...process.env,
+			...inheritedEnv(),
 			POSTMORTEMS_DIR: contentDir,
 			ASTRO_CACHE_DIR: path.join(work, 'cache'),
 			ASTRO_TELEMETRY_DISABLED: '1',
@@ -37,6 +37,16 @@ export async function buildSite(contentDir: string, env: Record<string, string> 
 	child.stderr.on('data', (d) => (stderr += d));
 	const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
 	return { outDir, stdout, stderr, code };
+}
+
+/**
+ * The environment without what Vitest adds for its own Vite: BASE_URL, MODE, DEV, PROD,
+ * SSR and NODE_ENV=test. A child Astro build reads these as its own `import.meta.env`
+ * (DEV=1 would show drafts; BASE_URL=/ would ignore PM_BASE).
+ */
+function inheritedEnv(): NodeJS.ProcessEnv {
+	const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...rest } = process.env;
+	return rest;
 }
 
 /** A fixture folder under tests/fixtures. */
