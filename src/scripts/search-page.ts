@@ -63,6 +63,8 @@ const status = $<HTMLElement>('[data-search-status]')!;
 const list = $<HTMLOListElement>('[data-results]')!;
 const more = $<HTMLButtonElement>('[data-more]')!;
 const facetNote = $<HTMLElement>('[data-facet-note]')!;
+const selectedNote = $<HTMLElement>('[data-facet-selected]')!;
+const facetsPanel = $<HTMLDetailsElement>('[data-facets-panel]')!;
 const headerBox = $<HTMLInputElement>('#site-search-q');
 
 let state: SearchState = readSearchState(location.search);
@@ -158,6 +160,8 @@ function renderFacets(): void {
 		}
 	}
 	facetNote.textContent = matching ? 'Numbers are matching incidents.' : 'Numbers are incidents in the whole archive.';
+	const selectedCount = SEARCH_FACETS.reduce((n, f) => n + state.filters[f].length, 0);
+	selectedNote.textContent = selectedCount > 0 ? ` · ${selectedCount} selected` : '';
 	if (focused) {
 		const again = [...document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${focused.name}"]`)].find((i) => i.value === focused.value);
 		again?.focus();
@@ -316,6 +320,8 @@ app.addEventListener('click', (event) => {
 more.addEventListener('click', () => void showMore(generation, true));
 
 // Start: show the app, restore the state from the URL, load Pagefind (or say there is none).
+// On a narrow screen the filters would push the results below the fold: fold them.
+if (matchMedia('(max-width: 50rem)').matches) facetsPanel.open = false;
 app.hidden = false;
 syncControls();
 renderFacets();
