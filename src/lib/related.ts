@@ -30,22 +30,26 @@ export function relatedIncidents(
 	byTag: ReadonlyMap<string, ReadonlyArray<ArchiveEntry>>,
 	limit = RELATED_LIMIT,
 ): Map<string, ArchiveEntry[]> {
+	// Entries are numbered so that scores live in one reusable typed array, not a Map per entry.
+	const position = new Map<ArchiveEntry, number>();
+	entries.forEach((e, i) => position.set(e, i));
 	const newest = entries.reduce((max, e) => Math.max(max, e.data.startedAt.getTime()), 0);
-	const recency = (e: ArchiveEntry) => 0.5 + 0.5 / (1 + Math.max(0, newest - e.data.startedAt.getTime()) / YEAR_MS);
+	const recency = entries.map((e) => 0.5 + 0.5 / (1 + Math.max(0, newest - e.data.startedAt.getTime()) / YEAR_MS));
 
-	// Per key: its published candidates (capped) and its weight, computed once.
-	const keyCache = new Map<string, { candidates: ArchiveEntry[]; weight: number }>();
+	// Per key: its published candidates (capped, as positions) and its weight, computed once.
+	const keyCache = new Map<string, { candidates: number[]; weight: number }>();
 	const keyInfo = (kind: 's' | 't', key: string) => {
 		const id = `${kind}:${key}`;
 		let info = keyCache.get(id);
 		if (!info) {
 			const list = (kind === 's' ? byService : byTag).get(key) ?? [];
-			const candidates: ArchiveEntry[] = [];
+			const candidates: number[] = [];
 			let published = 0;
 			for (const e of list) {
-				if (e.data.status !== 'published') continue;
+				const at = position.get(e);
+				if (e.data.status !== 'published' || at === undefined) continue;
 				published++;
-				if (candidates.length < CANDIDATES_PER_KEY) candidates.push(e);
+				if (candidates.length < CANDIDATES_PER_KEY) candidates.push(at);
 			}
 			info = { candidates, weight: (kind === 's' ? SERVICE_WEIGHT : TAG_WEIGHT) / Math.log2(1 + Math.max(published, 1)) };
 			keyCache.set(id, info);
@@ -53,30 +57,38 @@ export function relatedIncidents(
 		return info;
 	};
 
+	const scores = new Float64Array(entries.length);
+	const touched: number[] = [];
+	// Whether candidate a ranks above b: higher score, then newer, then slug.
+	const above = (a: number, b: number) =>
+		scores[a]! * recency[a]! - scores[b]! * recency[b]! ||
+		entries[a]!.data.startedAt.getTime() - entries[b]!.data.startedAt.getTime() ||
+		entries[b]!.slug.localeCompare(entries[a]!.slug);
+
 	const related = new Map<string, ArchiveEntry[]>();
-	for (const entry of entries) {
-		const scores = new Map<ArchiveEntry, number>();
-		const keys = [
-			...entry.data.services.map((s) => keyInfo('s', s)),
-			...entry.data.tags.map((t) => keyInfo('t', t)),
-		];
+	entries.forEach((entry, self) => {
+		const keys = [...entry.data.services.map((s) => keyInfo('s', s)), ...entry.data.tags.map((t) => keyInfo('t', t))];
 		for (const { candidates, weight } of keys) {
-			for (const candidate of candidates) {
-				if (candidate === entry) continue;
-				scores.set(candidate, (scores.get(candidate) ?? 0) + weight);
+			for (const c of candidates) {
+				if (c === self) continue;
+				if (scores[c] === 0) touched.push(c);
+				scores[c] += weight;
 			}
 		}
-		const ranked = [...scores]
-			.map(([candidate, score]) => ({ candidate, score: score * recency(candidate) }))
-			.sort(
-				(a, b) =>
-					b.score - a.score ||
-					b.candidate.data.startedAt.getTime() - a.candidate.data.startedAt.getTime() ||
-					a.candidate.slug.localeCompare(b.candidate.slug),
-			)
-			.slice(0, limit)
-			.map((r) => r.candidate);
-		related.set(entry.slug, ranked);
-	}
+		// Keep the best `limit` by insertion: lists are short, so no full sort.
+		const best: number[] = [];
+		for (const c of touched) {
+			if (best.length === limit && above(c, best[limit - 1]!) <= 0) continue;
+			let i = Math.min(best.length, limit - 1);
+			best[i] = c;
+			while (i > 0 && above(best[i]!, best[i - 1]!) > 0) {
+				[best[i - 1], best[i]] = [best[i]!, best[i - 1]!];
+				i--;
+			}
+		}
+		for (const c of touched) scores[c] = 0;
+		touched.length = 0;
+		related.set(entry.slug, best.map((i) => entries[i]!));
+	});
 	return related;
 }
