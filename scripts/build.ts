@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { postmortemsDir } from '../src/lib/content-dir.ts';
 import { checkContentDir } from '../src/cli/check-content.ts';
@@ -6,11 +7,13 @@ import { runDraftCommand } from '../src/cli/draft-command.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
 import { printValidationReport } from '../src/cli/validation-report.ts';
+import { writeSearchIndex } from '../src/cli/search-index.ts';
 
 const HELP = `Usage: npm run build [-- options]
 
 Validates the postmortems, drafts missing summaries and lessons with Claude
-(only with ANTHROPIC_API_KEY; see docs/drafting.md), then builds the site into dist/.
+(only with ANTHROPIC_API_KEY; see docs/drafting.md), builds the site into dist/,
+then indexes the incident pages for search (Pagefind, into dist/pagefind/).
 Set POSTMORTEMS_DIR to build another folder; SHOW_DRAFTS=1 includes drafts and
 postmortems in review (each under a "not published" banner).
 
@@ -66,5 +69,13 @@ await runCli(async () => {
 	}
 	const astro = await run('astro', ['build', ...(outDir ? ['--outDir', outDir] : [])]);
 	if (astro !== 0) return astro;
+	// Search index: Pagefind reads the built incident pages (after Astro, so it sees the final HTML).
+	const started = Date.now();
+	const search = await writeSearchIndex(path.resolve(outDir ?? 'dist'));
+	if (search.errors.length > 0) {
+		process.stderr.write(`build: the search index could not be written to ${search.outputPath}:\n  ${search.errors.join('\n  ')}\n`);
+		return 1;
+	}
+	console.log(`search index: ${search.pageCount} incident page(s) in ${((Date.now() - started) / 1000).toFixed(1)}s → ${search.outputPath}`);
 	return 0;
 });

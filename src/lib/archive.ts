@@ -2,6 +2,7 @@ import type { ActionItem } from '../schemas/action-item.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { Severity } from '../schemas/severity.ts';
 import { SEVERITIES } from '../schemas/severity.ts';
+import { relatedIncidents } from './related.ts';
 
 /** One postmortem in the archive: its slug (URL) and validated frontmatter. */
 export interface ArchiveEntry {
@@ -32,6 +33,8 @@ export interface Archive {
 	actionItems: ArchiveActionItem[];
 	/** Whether drafts and postmortems in review are included (dev and preview builds). */
 	includesUnpublished: boolean;
+	/** Slug → up to five related published incidents (shared services and tags, newer first); see related.ts. */
+	related: Map<string, ArchiveEntry[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -72,5 +75,6 @@ export function buildArchive(all: ReadonlyArray<ArchiveEntry>, options: { includ
 		byYear: new Map([...byYear].sort((a, b) => b[0].localeCompare(a[0]))),
 		actionItems,
 		includesUnpublished: options.includeUnpublished,
+		related: relatedIncidents(entries, byService, byTag),
 	};
 }
