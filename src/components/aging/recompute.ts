@@ -7,7 +7,7 @@
  */
 import { AGE_BUCKETS, ageBucket, closedRecently, dayDiff, itemState, localCalendarDate, median, type DatedItem, type ItemState } from '../../lib/aging-core.ts';
 import { barHeight, barY, chartDescription } from './chart.ts';
-import { daysLabel, formatDay, medianLabel, oldestLabel } from './labels.ts';
+import { daysLabel, formatDay, medianLabel, oldestLabel } from '../../lib/aging-labels.ts';
 
 interface RowFacts {
 	id: string;

@@ -4,7 +4,7 @@
  * anything heavier than plain functions: this ships to the browser.
  */
 
-import type { ItemState } from '../../lib/aging-core.ts';
+import type { ItemState } from './aging-core.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
