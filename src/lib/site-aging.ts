@@ -1,5 +1,6 @@
 import { getConfig } from '../config.ts';
 import { ageActionItems, type AgedItem } from './aging.ts';
+import { viewSlugs } from './aging-views.ts';
 import type { ExportContext } from './exports/action-record.ts';
 import { buildDay, getArchive } from './site-archive.ts';
 
@@ -11,6 +12,21 @@ export interface SiteAging {
 	aged: AgedItem[];
 	/** Whether drafts and postmortems in review are included (dev and preview builds). */
 	includesUnpublished: boolean;
+	/** Owner handle → the slug of the owner's view page. */
+	ownerSlugs: Map<string, string>;
+	/** The items grouped once for the per-owner and per-priority pages. */
+	byOwner: Map<string, AgedItem[]>;
+	byPriority: Map<string, AgedItem[]>;
+}
+
+function groupBy(aged: ReadonlyArray<AgedItem>, keyOf: (a: AgedItem) => string): Map<string, AgedItem[]> {
+	const groups = new Map<string, AgedItem[]>();
+	for (const a of aged) {
+		const list = groups.get(keyOf(a));
+		if (list) list.push(a);
+		else groups.set(keyOf(a), [a]);
+	}
+	return groups;
 }
 
 let aging: Promise<SiteAging> | undefined;
@@ -20,7 +36,16 @@ export function getSiteAging(): Promise<SiteAging> {
 	aging ??= getArchive().then((archive) => {
 		const config = getConfig();
 		const asOf = buildDay(config.timeZone);
-		return { asOf, timeZone: config.timeZone, aged: ageActionItems(archive.actionItems, asOf, config.policy), includesUnpublished: archive.includesUnpublished };
+		const aged = ageActionItems(archive.actionItems, asOf, config.policy);
+		return {
+			asOf,
+			timeZone: config.timeZone,
+			aged,
+			includesUnpublished: archive.includesUnpublished,
+			ownerSlugs: viewSlugs(aged.map((a) => a.item.owner)),
+			byOwner: groupBy(aged, (a) => a.item.owner),
+			byPriority: groupBy(aged, (a) => a.item.priority),
+		};
 	});
 	return aging;
 }

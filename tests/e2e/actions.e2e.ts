@@ -35,13 +35,13 @@ interface Opened {
 	close(): Promise<void>;
 }
 
-async function openActions(options: { now: string; timezoneId?: string; javaScriptEnabled?: boolean }): Promise<Opened> {
+async function openActions(options: { now: string; timezoneId?: string; javaScriptEnabled?: boolean; path?: string }): Promise<Opened> {
 	const contextOptions: BrowserContextOptions = { timezoneId: options.timezoneId ?? 'UTC', javaScriptEnabled: options.javaScriptEnabled ?? true };
 	const context = await browser.newContext(contextOptions);
 	const page = await context.newPage();
 	const errors = collectPageErrors(page);
 	await page.clock.setFixedTime(new Date(options.now));
-	await page.goto(new URL('actions/', server.url).href);
+	await page.goto(new URL(options.path ?? 'actions/', server.url).href);
 	return { page, errors, close: () => context.close() };
 }
 
@@ -78,11 +78,12 @@ describe('the aging page', () => {
 		expect(await days(page, 'SEC-102')).toBe('30 days overdue');
 		expect(await days(page, 'PAY-302')).toBe('23 days overdue');
 		expect(await page.locator('table[data-scope-rows="all"] tr[data-id="SEC-102"]').getAttribute('data-state')).toBe('overdue');
-		// The per-owner roll-up and the owner's own table follow.
+		// The per-owner and per-priority roll-ups follow.
 		const identity = page.locator('table.rollup tr', { hasText: '@identity-team' });
 		expect(await identity.locator('[data-fig="overdue"]').innerText()).toBe('2');
 		expect(await identity.locator('[data-fig="oldest"]').innerText()).toBe('SEC-101, 31 days overdue');
-		expect(await page.locator('table[data-scope-rows="owner-identity-team"] tr[data-id="SEC-102"] [data-days]').innerText()).toBe('30 days overdue');
+		const p2 = page.locator('table.rollup tr', { has: page.locator('th', { hasText: /^P2$/ }) });
+		expect(await p2.locator('[data-fig="overdue"]').innerText()).toBe('2');
 		// The chart's bars and text alternative follow too.
 		expect(await page.locator('[data-bucket="8-30"] [data-bar-value]').textContent()).toBe('2');
 		expect(Number(await page.locator('[data-bucket="1-7"] [data-bar]').getAttribute('height'))).toBe(0);
@@ -102,6 +103,23 @@ describe('the aging page', () => {
 		expect(await days(page, 'OPS-201')).toBe('134 days overdue');
 		expect(await page.locator('[data-as-of]').innerText()).toBe('As of 21 November 2026 (UTC), when the site was built.');
 		await close();
+	});
+
+	it('recomputes an owner page the same way, and links owners to their pages', async () => {
+		const main = await openActions({ now: '2026-12-21T09:00:00Z' });
+		await main.page.getByRole('link', { name: '@identity-team', exact: true }).click();
+		expect(new URL(main.page.url()).pathname).toBe('/actions/owners/identity-team/');
+		expect(await main.page.locator('h1').innerText()).toBe('Action items of @identity-team');
+		expect(await figure(main.page, 'open')).toBe('2');
+		expect(await figure(main.page, 'overdue')).toBe('2');
+		expect(await figure(main.page, 'closedLast90Days')).toBe('1'); // SEC-104; SEC-103 is @sam's
+		expect(await days(main.page, 'SEC-102')).toBe('30 days overdue');
+		expect(main.errors).toEqual([]);
+		await main.close();
+		const still = await openActions({ now: '2026-12-21T09:00:00Z', javaScriptEnabled: false, path: 'actions/owners/identity-team/' });
+		expect(await figure(still.page, 'overdue')).toBe('1');
+		expect(await days(still.page, 'SEC-102')).toBe('due today');
+		await still.close();
 	});
 
 	it('decides "today" in the viewer time zone', async () => {

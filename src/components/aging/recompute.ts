@@ -68,20 +68,27 @@ function updateChart(root: HTMLElement, all: Map<string, string>): void {
 /** Recomputes the whole page for the viewer's `now`. */
 export function recomputeAging(root: HTMLElement, now: Date): void {
 	const today = localCalendarDate(now);
-	const facts = new Map<Element, RowFacts>();
-	for (const row of root.querySelectorAll<HTMLElement>('tr[data-due]')) facts.set(row, recomputeRow(row, today));
-
-	const scopes = new Map<string, Map<string, string>>();
-	for (const table of root.querySelectorAll<HTMLElement>('[data-scope-rows]')) {
-		const rows = [...table.querySelectorAll('tr[data-due]')].flatMap((r) => facts.get(r) ?? []);
-		scopes.set(table.dataset.scopeRows ?? '', figuresOf(rows));
+	// Scope "all" is the page's open-items table; "owner:<handle>" and "priority:<P>" group its rows.
+	const groups = new Map<string, RowFacts[]>([['all', []]]);
+	const add = (scope: string, facts: RowFacts) => {
+		const list = groups.get(scope);
+		if (list) list.push(facts);
+		else groups.set(scope, [facts]);
+	};
+	for (const row of root.querySelectorAll<HTMLElement>('[data-scope-rows="all"] tr[data-due]')) {
+		const facts = recomputeRow(row, today);
+		add('all', facts);
+		add(`owner:${row.dataset.owner ?? ''}`, facts);
+		add(`priority:${facts.priority}`, facts);
 	}
-	const all = scopes.get('all') ?? figuresOf([]);
-	const closed = [...root.querySelectorAll<HTMLElement>('tr[data-completed]')];
-	all.set('closedLast90Days', String(closed.filter((r) => closedRecently(r.dataset.completed, today)).length));
+	const scopes = new Map([...groups].map(([scope, rows]) => [scope, figuresOf(rows)]));
+	const all = scopes.get('all')!;
+	const closes = (root.dataset.recentCloses ?? '').split(' ').filter(Boolean);
+	all.set('closedLast90Days', String(closes.filter((d) => closedRecently(d, today)).length));
 
 	for (const el of root.querySelectorAll<HTMLElement>('[data-fig][data-scope]')) {
-		const value = scopes.get(el.dataset.scope ?? '')?.get(el.dataset.fig ?? '');
+		// A group with no open rows left on the page has nothing open or overdue.
+		const value = (scopes.get(el.dataset.scope ?? '') ?? figuresOf([])).get(el.dataset.fig ?? '');
 		if (value !== undefined) el.textContent = value;
 	}
 	for (const box of root.querySelectorAll<HTMLElement>('[data-figure-box]')) {
