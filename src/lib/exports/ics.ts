@@ -3,8 +3,6 @@
  * DATE and UTC DATE-TIME values, and the document with CRLF line ends.
  */
 
-const encoder = new TextEncoder();
-
 /** Escapes a TEXT value (§3.3.11): backslash, semicolon, comma and newlines; drops other control characters. */
 export function escapeIcsText(text: string): string {
 	return text
@@ -18,22 +16,31 @@ export function escapeIcsText(text: string): string {
  * continuation lines start with one space. Never splits a character's bytes.
  */
 export function foldIcsLine(line: string): string {
-	const out: string[] = [];
-	let current = '';
+	const parts: string[] = [];
+	if (!/[^\x00-\x7f]/.test(line)) {
+		// ASCII only (most lines): one octet per character.
+		if (line.length <= 75) return line;
+		parts.push(line.slice(0, 75));
+		for (let i = 75; i < line.length; i += 74) parts.push(line.slice(i, i + 74));
+		return parts.join('\r\n ');
+	}
+	let start = 0;
 	let octets = 0;
-	for (const ch of line) {
-		const size = encoder.encode(ch).length;
-		const limit = out.length === 0 ? 75 : 74; // continuation lines spend one octet on the leading space
+	for (let i = 0; i < line.length; ) {
+		const cp = line.codePointAt(i)!;
+		const units = cp > 0xffff ? 2 : 1;
+		const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+		const limit = parts.length === 0 ? 75 : 74; // continuation lines spend one octet on the leading space
 		if (octets + size > limit) {
-			out.push(current);
-			current = '';
+			parts.push(line.slice(start, i));
+			start = i;
 			octets = 0;
 		}
-		current += ch;
 		octets += size;
+		i += units;
 	}
-	out.push(current);
-	return out.join('\r\n ');
+	parts.push(line.slice(start));
+	return parts.join('\r\n ');
 }
 
 /** A DATE value: `2026-11-21` → `20261121`. */

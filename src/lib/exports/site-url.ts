@@ -8,7 +8,13 @@ export interface SiteLocation {
 	base: string;
 }
 
-/** The absolute URL of a site path (`postmortems/x/`), for feeds and exports read outside the site. */
+// Exports call this once per item: parse the site URL once, not every time.
+let cached: { url: string; base: string; root: string } | undefined;
+
+/** The absolute URL of a site path (`postmortems/x/`, already URL-encoded), for feeds and exports read outside the site. */
 export function absoluteUrl(site: SiteLocation, path: string): string {
-	return new URL(withBase(site.base, path), site.url).href;
+	if (cached?.url !== site.url || cached.base !== site.base) {
+		cached = { url: site.url, base: site.base, root: new URL(withBase(site.base, ''), site.url).href };
+	}
+	return cached.root + path.replace(/^\/+/, '');
 }
