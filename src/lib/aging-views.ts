@@ -1,0 +1,43 @@
+/**
+ * The aging page's views: one page for everything, one per owner and one per priority.
+ * Pure: the mapping from owner handles to URL slugs, and the paths of the views.
+ */
+
+/** The closed-items lists show the most recently closed ones only; the exports hold them all. */
+export const CLOSED_LIST_LIMIT = 200;
+
+/** Turns a handle into a URL slug (`@Platform-Team` → `platform-team`). */
+function slugOf(key: string): string {
+	return (
+		key
+			.toLowerCase()
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'x'
+	);
+}
+
+/**
+ * Unique slugs for a set of keys, stable for a given set: keys are taken in sorted
+ * order and a clash (`@a.b` and `@a-b`) gets `-2`, `-3`.
+ */
+export function viewSlugs(keys: Iterable<string>): Map<string, string> {
+	const used = new Set<string>();
+	const out = new Map<string, string>();
+	for (const key of [...new Set(keys)].sort()) {
+		const base = slugOf(key);
+		let slug = base;
+		for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+		used.add(slug);
+		out.set(key, slug);
+	}
+	return out;
+}
+
+/** Site-relative paths of the views (pass through `withBase`). */
+export const viewPaths = {
+	all: () => 'actions/',
+	owner: (slug: string) => `actions/owners/${encodeURIComponent(slug)}/`,
+	priority: (priority: string) => `actions/priority/${priority.toLowerCase()}/`,
+} as const;

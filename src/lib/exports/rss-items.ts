@@ -1,0 +1,40 @@
+import type { ArchiveEntry } from '../archive.ts';
+import { paths } from '../urls.ts';
+import { absoluteUrl, type SiteLocation } from './site-url.ts';
+
+/** The feed keeps the newest postmortems only, so it stays small however big the archive grows. */
+export const RSS_ITEM_LIMIT = 50;
+
+/** One feed item, in the shape @astrojs/rss takes. */
+export interface FeedItem {
+	title: string;
+	link: string;
+	pubDate: Date;
+	description: string;
+	categories: string[];
+}
+
+/**
+ * When a postmortem was published, as near as the file tells: its last review sign-off
+ * (publishing needs the reviews), else when the incident was resolved, else when it began.
+ */
+export function publishedOn(entry: ArchiveEntry): Date {
+	const lastReview = entry.data.reviews.map((r) => r.on).sort().at(-1);
+	if (lastReview) return new Date(`${lastReview}T00:00:00Z`);
+	return entry.data.resolvedAt ?? entry.data.startedAt;
+}
+
+/** The feed's items: newest publication first, at most RSS_ITEM_LIMIT. */
+export function buildFeedItems(entries: ReadonlyArray<ArchiveEntry>, site: SiteLocation, limit = RSS_ITEM_LIMIT): FeedItem[] {
+	return entries
+		.map((entry) => ({ entry, pubDate: publishedOn(entry) }))
+		.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.entry.slug.localeCompare(b.entry.slug))
+		.slice(0, limit)
+		.map(({ entry, pubDate }) => ({
+			title: `[${entry.data.severity}] ${entry.data.title}`,
+			link: absoluteUrl(site, paths.postmortem(entry.slug)),
+			pubDate,
+			description: entry.data.summary ?? entry.data.impact.summary,
+			categories: [entry.data.severity, ...entry.data.services, ...entry.data.tags],
+		}));
+}
