@@ -33,7 +33,7 @@ describe('site under a base path', () => {
 	it('links incidents, listings and feeds under the base', async () => {
 		const home = await readPage(site.outDir, '');
 		expect(attr(home.$('article.card h3 a'), 'href')).toBe(`/archive/postmortems/${SLUGS.sev1}/`);
-		expect(home.$$('.feeds a').map((a) => attr(a, 'href'))).toEqual(['/archive/actions/', '/archive/postmortems.json', '/archive/rss.xml', '/archive/actions.ics']);
+		expect(home.$$('main .exports a').map((a) => attr(a, 'href'))).toEqual(['/archive/actions/', '/archive/postmortems.json', '/archive/rss.xml', '/archive/actions.ics']);
 		expect(attr(home.$('form[role="search"]'), 'action')).toBe('/archive/search/');
 		const incident = await readPage(site.outDir, `postmortems/${SLUGS.sev1}/`);
 		expect(attr(incident.$('header a.sev'), 'href')).toBe('/archive/severity/sev1/');

@@ -39,12 +39,18 @@ describe('published build', () => {
 		}
 	});
 
-	it('ships no <script> on the reading pages', async () => {
+	it('ships no script file and only the small search-shortcut script on the reading pages', async () => {
 		const files = (await htmlFiles(site.outDir)).filter(isReadingPage);
 		expect(files.length).toBeGreaterThan(20);
 		for (const file of files) {
 			const html = await readFile(path.join(site.outDir, file), 'utf8');
-			expect(html, file).not.toMatch(/<script\b/i);
+			expect(html, file).not.toMatch(/<script[^>]*\ssrc=/i);
+			const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
+			expect(inline.length, file).toBeLessThanOrEqual(1);
+			for (const code of inline) {
+				expect(code, file).toContain('site-search-q');
+				expect(Buffer.byteLength(code), file).toBeLessThanOrEqual(1024);
+			}
 		}
 	});
 });
@@ -138,7 +144,8 @@ describe('missing and model-drafted text', () => {
 		const p = await page(`postmortems/${SLUGS.noSummary}/`);
 		expect(text(p.$('section[aria-labelledby="pm-summary"]'))).toContain('Summary pending');
 		expect(text(p.$('section[aria-labelledby="pm-lessons"]'))).toContain('Lessons pending');
-		expect(attr(p.$('article'), 'data-summary')).toBe('New and edited products did not appear in search for about four hours.');
+		// The search card falls back to the impact summary.
+		expect(p.$$('article [data-pagefind-meta]').map((el) => attr(el, 'data-pagefind-meta'))).toContain('summary:New and edited products did not appear in search for about four hours.');
 	});
 
 	it('marks a model-drafted, unreviewed summary next to it, and only there', async () => {
@@ -173,7 +180,11 @@ describe('sanitising', () => {
 		expect(text(p.$('h1'))).toBe('Webhook deliveries paused <b>after</b> a "safe" config push & rollback');
 		expect(p.$('h1 b')).toBeUndefined();
 		expect(text(p.$('.impact-summary'))).toContain("<script>alert('impact')</script>");
-		expect(p.html).not.toMatch(/<script/i);
+		// The only script element is the layout's own search shortcut; the impact summary's is text.
+		const scripts = [...p.html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
+		expect(scripts).toHaveLength(1);
+		expect(scripts[0]).toContain('site-search-q');
+		expect(p.html).not.toContain("<script>alert('impact')");
 		expect(p.html).toContain('<title>Webhook deliveries paused &lt;b&gt;after&lt;/b&gt;');
 	});
 
@@ -210,8 +221,8 @@ describe('home and listing pages', () => {
 		const home = await page('');
 		const hrefs = ids(home, 'nav.browse a');
 		for (const h of ['/severity/sev1/', '/severity/sev4/', '/years/2025/', '/years/2024/', '/services/', '/tags/']) expect(hrefs).toContain(h);
-		expect(text(home.$('.feeds'))).toContain('Feeds and exports');
-		expect(ids(home, '.feeds a')).toEqual(['/actions/', '/postmortems.json', '/rss.xml', '/actions.ics']);
+		expect(text(home.$('main .exports'))).toContain('Feeds and exports');
+		expect(ids(home, 'main .exports a')).toEqual(['/actions/', '/postmortems.json', '/rss.xml', '/actions.ics']);
 	});
 
 	it.each([
@@ -248,7 +259,7 @@ describe('home and listing pages', () => {
 
 	it('has no internal link to a missing page among the reading pages', async () => {
 		// Pages other parts of the project build (search, action items, insights, feeds) are not in this fixture build.
-		const elsewhere = /^\/(search|actions|insights)\/|^\/(postmortems\.json|rss\.xml|actions\.ics)$/;
+		const elsewhere = /^\/(search|actions|insights)\/|^\/(postmortems\.json|rss\.xml|actions\.(ics|csv|json)|opensearch\.xml)$/;
 		const files = (await htmlFiles(site.outDir)).filter(isReadingPage);
 		const all = new Set(files.map((f) => `/${f.replace(/index\.html$/, '')}`));
 		for (const file of files) {
