@@ -55,6 +55,30 @@ const AGENT_MARKERS = new Set(['by', 'of', 'with', 'on']);
 // A capitalised word after one of these is a thing, not a person ("a Terraform mistake").
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'our', 'their', 'its', 'every', 'any']);
 
+// Words before a person that make them the cause of what the sentence says went wrong
+// ("Because of @dana the migration caused the outage"). Not "thanks to": that is usually praise.
+const CAUSE_MARKERS: ReadonlyArray<readonly string[]> = [
+	['because', 'of'],
+	['due', 'to'],
+	['owing', 'to'],
+];
+
+// At most this many words between a person's possessive and the blame word it owns ("Li's schema migration caused…").
+const MAX_OWNED_WORDS = 3;
+
+// Words that end a noun phrase: a possessive before one of them owns something else
+// ("@dana's notes said the deploy caused…", "Li's fix removed what the lock caused").
+const PHRASE_BREAKS = new Set(
+	`we our us they their it its this these those there here he she his her i you your me him them
+	after before during when while because since although however then also but and or nor so if once until as at in on by for of to with without
+	not never no nobody nothing anyone everyone someone
+	which who whom whose what where how why than from into onto over under about against between through per via
+	some all each both either neither other own
+	is are was were be been being am had has have did does do done will would could can might must shall should
+	said says noted showed found saw thought meant suggested explained argued claimed
+	believed assumed noticed reported wrote mentioned confirmed fixed removed reverted rolled caught`.split(/\s+/),
+);
+
 const HANDLE_RE = /^@[A-Za-z0-9][\w.-]*$/;
 
 function splitSentences(text: string): string[] {
@@ -72,6 +96,10 @@ function bare(token: string): string {
 	return token.replace(/['’]s$/i, '').replace(/[.'’_-]+$/, '');
 }
 
+function isPossessive(token: string): boolean {
+	return /\p{L}['’]s$|s['’]$/iu.test(token);
+}
+
 function looksLikeName(token: string): boolean {
 	const word = bare(token);
 	if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
@@ -85,7 +113,8 @@ export function knownNameSet(people: ReadonlyArray<string>): Set<string> {
 		const handle = person.trim().replace(/^@/, '').toLowerCase();
 		if (!handle) continue;
 		names.add(handle);
-		// Name parts of three letters or more; a first name also when short ("Li Wei" → li), as people are called by it.
+		// Name parts of three letters or more; a first name also when short ("Li Wei" → li), as people are called by it
+		// (a two-letter part only counts written with a capital: see `knownAt`).
 		handle.split(/[\s._-]+/).forEach((part, i) => {
 			if ((part.length >= 3 || (i === 0 && part.length === 2)) && !NOT_PEOPLE.has(part)) names.add(part);
 		});
@@ -121,32 +150,40 @@ export function findBlame(text: string, options: ToneOptions): BlameFinding[] {
 
 /**
  * The person a blame phrase at `i` is attached to, if any: the subject just before
- * it (only linking words such as "was", "made a" in between), or the agent just after
- * it ("caused by @dana", "the fault of Dana", "blame @dana").
+ * it (only linking words such as "was", "made a" in between), a known person or
+ * @handle whose possessive heads that subject ("Li's migration caused…"), the agent
+ * just after it ("caused by @dana", "the fault of Dana", "blame @dana"), or a known
+ * person or @handle given as the cause ("Because of @dana the migration caused…").
  */
 function personTiedTo(tokens: string[], lower: string[], i: number, phrase: string[], known: Set<string>): string | undefined {
 	const key = phrase.join(' ');
 	const end = i + phrase.length;
 	const systemFriendly = SYSTEM_FRIENDLY.has(key);
 	const humanVerbFollows = HUMAN_VERBS.has(lower[end] ?? '');
-	const handleOrKnown = (j: number): string | undefined => {
-		const word = bare(tokens[j]!);
-		if (HANDLE_RE.test(word)) return looksLikePerson(word) ? word : undefined;
-		return known.has(word.toLowerCase()) ? word : undefined;
-	};
-	const fullName = (j: number): string => (j > 0 && looksLikeName(tokens[j - 1]!) ? `${bare(tokens[j - 1]!)} ${bare(tokens[j]!)}` : bare(tokens[j]!));
+	const handleOrKnown = (j: number): string | undefined => knownAt(tokens, j, known);
+	const fullName = (j: number): string => (j > 0 && looksLikeName(tokens[j - 1]!) && !isPossessive(tokens[j - 1]!) ? `${bare(tokens[j - 1]!)} ${bare(tokens[j]!)}` : bare(tokens[j]!));
 
 	// Before: the subject of the phrase.
 	for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
 		const named = handleOrKnown(j);
 		if (named) return named;
 		if (looksLikeName(tokens[j]!)) {
+			// "Dana Okafor caused…" with @dana known: the known first name makes it a person, not a system.
+			const first = tokens[j - 1];
+			if (first && !isPossessive(first) && /^\p{Lu}/u.test(first) && isKnownPart(bare(first), known)) return `${bare(first)} ${bare(tokens[j]!)}`;
+			// "Li's Terraform change…" ends in a name-like word but belongs to Li.
+			const owner = isPossessive(tokens[j]!) ? undefined : possessiveOwner(tokens, lower, j, known);
+			if (owner) return owner;
 			if (key === 'caused') return undefined;
 			if (systemFriendly && !humanVerbFollows) return undefined;
-			if (j === i - 1 && DETERMINERS.has(lower[j - 1] ?? '') && !/['’]s$/i.test(tokens[j]!)) return undefined;
+			if (j === i - 1 && DETERMINERS.has(lower[j - 1] ?? '') && !isPossessive(tokens[j]!)) return undefined;
 			return fullName(j);
 		}
-		if (!BRIDGE.has(lower[j]!)) break;
+		if (!BRIDGE.has(lower[j]!)) {
+			const owner = possessiveOwner(tokens, lower, j, known);
+			if (owner) return owner;
+			break;
+		}
 	}
 	// After: "blame @dana", or an agent introduced by "by", "of", "with", "on".
 	for (let j = end; j < Math.min(tokens.length, end + 4); j++) {
@@ -156,8 +193,57 @@ function personTiedTo(tokens: string[], lower: string[], i: number, phrase: stri
 		if (named) return named;
 		if (!systemFriendly && looksLikeName(tokens[j]!)) {
 			const next = tokens[j + 1];
-			return next && looksLikeName(next) ? `${bare(tokens[j]!)} ${bare(next)}` : bare(tokens[j]!);
+			return next && looksLikeName(next) && !isPossessive(tokens[j]!) ? `${bare(tokens[j]!)} ${bare(next)}` : bare(tokens[j]!);
 		}
+	}
+	return causeNamed(tokens, lower, known);
+}
+
+/**
+ * A handle or a known person at token `j`, as written: the whole name when the
+ * parts stand together ("Li Wei", not just "Wei"). Handles that name a team do not count.
+ */
+function knownAt(tokens: string[], j: number, known: Set<string>): string | undefined {
+	const word = bare(tokens[j]!);
+	if (HANDLE_RE.test(word)) return looksLikePerson(word) ? word : undefined;
+	if (!isKnownPart(word, known)) return undefined;
+	let from = j;
+	let to = j;
+	while (from > 0 && !isPossessive(tokens[from - 1]!) && /^\p{Lu}/u.test(tokens[from - 1]!) && isKnownPart(bare(tokens[from - 1]!), known)) from--;
+	while (to < tokens.length - 1 && !isPossessive(tokens[to]!) && /^\p{Lu}/u.test(tokens[to + 1]!) && isKnownPart(bare(tokens[to + 1]!), known)) to++;
+	return tokens.slice(from, to + 1).map(bare).join(' ');
+}
+
+// A two-letter name part ("Li") only counts written as a name, so words such as "do" or "go" never do.
+function isKnownPart(word: string, known: Set<string>): boolean {
+	if (HANDLE_RE.test(word)) return false;
+	if (!known.has(word.toLowerCase())) return false;
+	return word.length > 2 || /^\p{Lu}/u.test(word);
+}
+
+/**
+ * The known person or @handle whose possessive heads the noun phrase ending at token `j`
+ * ("Li's migration", "@dana's late config change"): a few words back, none of them
+ * starting a new phrase.
+ */
+function possessiveOwner(tokens: string[], lower: string[], j: number, known: Set<string>): string | undefined {
+	for (let k = j, words = 0; k >= 0; k--) {
+		const token = tokens[k]!;
+		if (isPossessive(token)) return knownAt(tokens, k, known);
+		if (++words > MAX_OWNED_WORDS) return undefined;
+		if (HANDLE_RE.test(bare(token)) || DETERMINERS.has(lower[k]!) || PHRASE_BREAKS.has(lower[k]!)) return undefined;
+	}
+	return undefined;
+}
+
+/** A known person or @handle given as the cause: "because of @dana", "due to Li Wei". */
+function causeNamed(tokens: string[], lower: string[], known: Set<string>): string | undefined {
+	for (let j = 2; j < tokens.length; j++) {
+		if (!CAUSE_MARKERS.some(([a, b]) => lower[j - 2] === a && lower[j - 1] === b)) continue;
+		// "because of @dana's quick rollback" names what she did, not her.
+		if (isPossessive(tokens[j]!)) continue;
+		const named = knownAt(tokens, j, known);
+		if (named) return named;
 	}
 	return undefined;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findBlame, knownNameSet, looksLikePerson } from '../../src/lib/tone.ts';
 import { DEFAULT_POLICY } from '../support/validation.ts';
 
-const options = { blameWords: DEFAULT_POLICY.blameWords, knownPeople: ['@dana', '@li.wei', '@platform-team'] };
+const options = { blameWords: DEFAULT_POLICY.blameWords, knownPeople: ['@dana', '@li.wei', '@platform-team', '@do.kim'] };
 const blame = (text: string) => findBlame(text, options).map((f) => `${f.person}|${f.phrase}`);
 
 describe('findBlame flags a mistake attached to a named person', () => {
@@ -21,6 +21,19 @@ describe('findBlame flags a mistake attached to a named person', () => {
 		['Kim was careless with the feature flag.', 'Kim|careless'],
 		['Li forgot the lock timeout.', 'Li|forgot'],
 		['Wei messed up the rollout.', 'Wei|messed up'],
+		// A known person or @handle whose possessive heads the subject owns the blame.
+		["Li's migration caused the outage.", 'Li|caused'],
+		["@dana's change caused the outage.", '@dana|caused'],
+		["@dana's late config change should have been reviewed.", '@dana|should have'],
+		["Li's Terraform change caused the outage.", 'Li|caused'],
+		["The outage was caused by Li's migration.", 'Li|caused'],
+		// Both parts of a known name standing together name the person.
+		['Li Wei should have reviewed the migration.', 'Li Wei|should have'],
+		['The outage was caused by Li Wei.', 'Li Wei|caused'],
+		['Dana Okafor caused the outage.', 'Dana Okafor|caused'],
+		// A known person or @handle given as the cause.
+		['Because of @dana the migration caused the outage.', '@dana|caused'],
+		['The rollout failed to finish due to Li Wei.', 'Li Wei|failed to'],
 	])('%s', (text, expected) => {
 		const [found] = blame(text);
 		expect(found).toBeDefined();
@@ -69,6 +82,14 @@ describe('findBlame leaves systems, teams and blameless wording alone', () => {
 		'@platform-team forgot to renew the certificate.',
 		'Mistakes happen; the runbook should have a checklist.',
 		'The secondary, in their second week, followed the runbook exactly.',
+		"Kafka's consumer should have retried the batch.",
+		"Stripe's API caused a wave of declines.",
+		"@dana's notes said the deploy caused errors.",
+		"Li's fix removed what the lock caused.",
+		"@platform-team's change caused the outage.",
+		"Because of @dana's quick rollback, the bug caused only a minute of errors.",
+		// A two-letter known name part counts only written as a name.
+		'Why do mistakes in migrations cost so much?',
 	])('%s', (text) => {
 		expect(blame(text)).toEqual([]);
 	});
@@ -84,6 +105,8 @@ describe('people helpers', () => {
 	});
 
 	it('knows handles and name parts', () => {
-		expect([...knownNameSet(['@li.wei', 'Dana Okafor'])].sort()).toEqual(['dana', 'dana okafor', 'li.wei', 'okafor', 'wei']);
+		expect([...knownNameSet(['@li.wei', 'Dana Okafor'])].sort()).toEqual(['dana', 'dana okafor', 'li', 'li.wei', 'okafor', 'wei']);
+		// A short first name counts ("Li" is what people call Li Wei); a short later part does not.
+		expect(knownNameSet(['Wei Li']).has('li')).toBe(false);
 	});
 });
