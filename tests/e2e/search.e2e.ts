@@ -173,7 +173,8 @@ describe('every page type', () => {
 			await page.goto(url, { waitUntil: 'networkidle' });
 			for (const href of await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
 				const next = new URL(href);
-				if (next.origin === origin && !next.pathname.startsWith('/pagefind/')) queue.push(next.origin + next.pathname + next.search);
+				// Pages only: feeds and exports (rss.xml, actions.csv…) are downloads, not pages.
+				if (next.origin === origin && next.pathname.endsWith('/') && !next.pathname.startsWith('/pagefind/')) queue.push(next.origin + next.pathname + next.search);
 			}
 		}
 		expect([...perType.keys()]).toEqual(expect.arrayContaining(['home', 'postmortems', 'search', 'insights']));
