@@ -146,7 +146,7 @@ await runCli(async () => {
 function formatProfile(p: Awaited<ReturnType<typeof profileProjectBuild>>): string {
 	const row = (r: { name: string; selfMs: number; share: number }) => `  ${(r.share * 100).toFixed(1).padStart(5)}%  ${Math.round(r.selfMs).toString().padStart(7)} ms  ${r.name}`;
 	return [
-		`CPU profile of the project build (${Math.round(p.totalMs)} ms of process time across its Node processes; ${p.profileDir}):`,
+		`CPU profile of the project build: ${Math.round(p.totalMs)} ms of CPU across its Node processes${options.keep ? ` (profiles in ${p.profileDir})` : ' (--keep keeps the .cpuprofile files)'}`,
 		'self time by package:',
 		...p.packages.slice(0, 12).map(row),
 		'self time by function:',

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { summariseProfiles, type CpuProfile, type ProfileSummary } from '../../src/lib/bench/cpu-profile.ts';
@@ -7,7 +7,7 @@ import { summarise, VARIANTS, type BenchResult, type BuildSample, type SiteFigur
 import type { Vocabulary } from '../../src/lib/bench/vocabulary.ts';
 import { measureDist } from './dist-metrics.ts';
 import { runMeasured } from './run-measured.ts';
-import { measureSearchQuery } from './search-cost.ts';
+import { measureSearchPage, measureSearchQuery } from './search-cost.ts';
 import { writeArchive } from './write-archive.ts';
 
 /** The project root (this file is bench/lib/run-bench.ts). */
@@ -84,6 +84,7 @@ async function runBuild(variant: Variant, runDir: string, contentDir: string, as
 async function siteFigures(variant: Variant, outDir: string, options: BenchOptions, notes: string[]): Promise<SiteFigures> {
 	const m = await measureDist(outDir);
 	let searchQueryBytes: number | undefined;
+	let searchPageBytes: number | undefined;
 	if (m.pagefind && m.medianIncident && !options.skipSearch && variant !== 'floor-satteri') {
 		try {
 			const cost = await measureSearchQuery(outDir, { query: options.query, pagePath: m.medianIncident.page });
@@ -91,6 +92,13 @@ async function siteFigures(variant: Variant, outDir: string, options: BenchOptio
 			if (cost.results === 0) notes.push(`${variant}: the query "${options.query}" matched nothing; choose a commoner word with --query`);
 		} catch (error) {
 			notes.push(`${variant}: search query not measured (${(error as Error).message.split('\n')[0]})`);
+		}
+		if (variant === 'project' && (await access(path.join(outDir, 'search', 'index.html')).then(() => true, () => false))) {
+			try {
+				searchPageBytes = (await measureSearchPage(outDir, { query: options.query })).bytes;
+			} catch (error) {
+				notes.push(`project: search page not measured (${(error as Error).message.split('\n')[0]})`);
+			}
 		}
 	} else if (!m.pagefind && variant === 'project') {
 		notes.push('project: the build wrote no pagefind/ index, so it has no search cost to compare (and the floor pays for Pagefind alone)');
@@ -110,6 +118,7 @@ async function siteFigures(variant: Variant, outDir: string, options: BenchOptio
 		pagefindBytes: m.pagefind?.bytes,
 		pagefindIndexBytes: m.pagefind?.indexBytes,
 		searchQueryBytes,
+		searchPageBytes,
 	};
 }
 

@@ -61,3 +61,49 @@ export async function measureSearchQuery(dist: string, options: { query: string;
 		await server.close();
 	}
 }
+
+/** Everything the search page downloads to show its first results. */
+export interface SearchPageCost {
+	/** All responses: the page, its CSS and JS, Pagefind's files. */
+	bytes: number;
+	/** Of which from `pagefind/`. */
+	pagefindBytes: number;
+	requests: number;
+}
+
+/**
+ * Opens the site's search page with a query in the URL (`search/?q=…`), waits
+ * until the network is idle, and adds up every response: what a person pays
+ * for a first search through the project's own UI.
+ */
+export async function measureSearchPage(dist: string, options: { query: string; searchPath?: string; base?: string }): Promise<SearchPageCost> {
+	const server = await serveStatic(dist, options.base ?? '/');
+	const browser = await launchBrowser();
+	try {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const pagefindPrefix = new URL('pagefind/', server.url).pathname;
+		const pending: Array<Promise<{ pagefind: boolean; bytes: number } | undefined>> = [];
+		context.on('response', (response) => {
+			const pagefind = new URL(response.url()).pathname.startsWith(pagefindPrefix);
+			pending.push(
+				response
+					.body()
+					.then((body) => ({ pagefind, bytes: body.length }))
+					.catch(() => undefined),
+			);
+		});
+		const url = new URL(`${(options.searchPath ?? 'search/').replace(/^\/+/, '')}?q=${encodeURIComponent(options.query)}`, server.url);
+		await page.goto(url.href, { waitUntil: 'networkidle' });
+		const sizes = (await Promise.all(pending)).filter((s) => s !== undefined);
+		await context.close();
+		return {
+			bytes: sizes.reduce((sum, s) => sum + s.bytes, 0),
+			pagefindBytes: sizes.filter((s) => s.pagefind).reduce((sum, s) => sum + s.bytes, 0),
+			requests: sizes.length,
+		};
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}

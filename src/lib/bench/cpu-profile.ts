@@ -17,11 +17,12 @@ export interface ProfileRow {
 	name: string;
 	/** Milliseconds of self time. */
 	selfMs: number;
-	/** Share of the profile's total time, 0 to 1. */
+	/** Share of the profiles' busy time, 0 to 1. */
 	share: number;
 }
 
 export interface ProfileSummary {
+	/** CPU time in the profiles, idle time left out (a parent waiting for its child is idle). */
 	totalMs: number;
 	/** Self time by function (`name file:line`), largest first. */
 	functions: ProfileRow[];
@@ -65,12 +66,12 @@ export function summariseProfiles(profiles: ReadonlyArray<CpuProfile>, options: 
 				selfUs.set(id, (selfUs.get(id) ?? 0) + Math.max(0, dt));
 			});
 		}
-		totalMs += (profile.endTime - profile.startTime) / 1000;
 		for (const [id, us] of selfUs) {
 			const node = nodes.get(id);
-			if (!node) continue;
+			if (!node || node.callFrame.functionName === '(idle)') continue;
 			const { functionName, url, lineNumber } = node.callFrame;
 			const ms = us / 1000;
+			totalMs += ms;
 			const file = url ? url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\//, '') : '';
 			const fn = `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
 			byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);

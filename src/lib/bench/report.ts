@@ -32,8 +32,10 @@ export interface SiteFigures {
 	largestPage: { page: string; bytes: number } | undefined;
 	pagefindBytes: number | undefined;
 	pagefindIndexBytes: number | undefined;
-	/** Bytes the first query fetched; undefined when not measured. */
+	/** Bytes the first query fetched from pagefind/; undefined when not measured. */
 	searchQueryBytes: number | undefined;
+	/** Bytes the site's search page (`search/?q=`) downloads in all; undefined without one. */
+	searchPageBytes?: number | undefined;
 }
 
 export interface BenchInput {
@@ -97,6 +99,8 @@ export interface BenchResult {
 	/** Bytes the first query for `searchQuery` fetches from pagefind/, KB. */
 	searchQueryKb: number | null;
 	searchQuery: string;
+	/** Everything the project's search page downloads for a first query (`search/?q=`), KB; null without a search page. */
+	searchPageKb: number | null;
 	baselineIncidentPageKb: number | null;
 	baselinePagefindIndexKb: number | null;
 	baselineSearchQueryKb: number | null;
@@ -152,6 +156,7 @@ export function summarise(input: BenchInput): BenchResult {
 		pagefindIndexKb: kb(project?.pagefindIndexBytes),
 		searchQueryKb: kb(project?.searchQueryBytes),
 		searchQuery: input.query,
+		searchPageKb: kb(project?.searchPageBytes),
 		baselineIncidentPageKb: kb(floor?.incidentHtmlMedianBytes),
 		baselinePagefindIndexKb: kb(floor?.pagefindIndexBytes),
 		baselineSearchQueryKb: kb(floor?.searchQueryBytes),
@@ -200,6 +205,7 @@ export function formatResult(r: BenchResult): string {
 		`incident page loads: JS ${show(r.incidentPageScriptBytes, ' B')} (${show(r.incidentPageScriptFiles)} file(s), ${show(r.incidentPageInlineScriptBytes, ' B')} inline), CSS ${show(r.incidentPageCssBytes, ' B')}`,
 		`largest page:        ${r.largestPage ? `${r.largestPage.page || '(home)'} ${r.largestPage.kb} KB` : 'n/a'}`,
 		`Pagefind:            index ${show(r.pagefindIndexKb, ' KB')} (folder ${show(r.pagefindKb, ' KB')}); first query "${r.searchQuery}" fetches ${show(r.searchQueryKb, ' KB')}   (floor: index ${show(r.baselinePagefindIndexKb, ' KB')}, query ${show(r.baselineSearchQueryKb, ' KB')})`,
+		`search page:         ${r.searchPageKb === null ? 'n/a (no search/ page)' : `search/?q=${r.searchQuery} downloads ${r.searchPageKb} KB in all`}`,
 		'',
 		`samples (s): project ${r.samples.project.join(', ')} | floor ${r.samples.floor.join(', ')} | Sätteri ${r.samples['floor-satteri'].join(', ')}`,
 	];
