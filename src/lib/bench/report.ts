@@ -14,6 +14,8 @@ export interface BuildSample {
 	variant: Variant;
 	round: number;
 	seconds: number;
+	/** User + system CPU time of the build's processes (undefined where it cannot be measured). */
+	cpuSeconds?: number | undefined;
 	/** Peak resident memory of the build's whole process tree. */
 	peakRssBytes: number | undefined;
 }
@@ -70,6 +72,11 @@ export interface BenchResult {
 	baselineSatteriSeconds: number;
 	/** buildSeconds / baselineSeconds; target at N = 5000: at most 1.25. */
 	ratio: number;
+	/** Median CPU seconds (user + system, all processes) of each build, and their ratio: steadier than wall time on a shared machine. */
+	buildCpuSeconds: number | null;
+	baselineCpuSeconds: number | null;
+	baselineSatteriCpuSeconds: number | null;
+	cpuRatio: number | null;
 	/** baselineSeconds / baselineSatteriSeconds: what the unified plugin pipeline costs. */
 	pluginPipelineRatio: number;
 	/** Incident pages per second of the project's build. */
@@ -119,6 +126,12 @@ export function summarise(input: BenchInput): BenchResult {
 	};
 	const project = input.sites.project;
 	const floor = input.sites.floor;
+	const cpu = (v: Variant) => {
+		const values = input.samples.filter((s) => s.variant === v && s.cpuSeconds !== undefined).map((s) => s.cpuSeconds!);
+		return values.length > 0 ? median(values) : undefined;
+	};
+	const projectCpu = cpu('project');
+	const floorCpu = cpu('floor');
 	const pages = project?.incidentPages ?? floor?.incidentPages ?? 0;
 	const buildSeconds = median(seconds('project'));
 	const baselineSeconds = median(seconds('floor'));
@@ -137,6 +150,10 @@ export function summarise(input: BenchInput): BenchResult {
 		baselineSeconds: round(baselineSeconds, 2),
 		baselineSatteriSeconds: round(baselineSatteriSeconds, 2),
 		ratio: round(buildSeconds / baselineSeconds, 3),
+		buildCpuSeconds: projectCpu === undefined ? null : round(projectCpu, 2),
+		baselineCpuSeconds: floorCpu === undefined ? null : round(floorCpu, 2),
+		baselineSatteriCpuSeconds: cpu('floor-satteri') === undefined ? null : round(cpu('floor-satteri')!, 2),
+		cpuRatio: projectCpu === undefined || floorCpu === undefined ? null : round(projectCpu / floorCpu, 3),
 		pluginPipelineRatio: round(baselineSeconds / baselineSatteriSeconds, 3),
 		pagesPerSecond: round(pages / buildSeconds, 1),
 		baselinePagesPerSecond: round((floor?.incidentPages ?? pages) / baselineSeconds, 1),
@@ -193,12 +210,12 @@ export function formatResult(r: BenchResult): string {
 	const lines = [
 		`N = ${r.n} postmortems (${r.publishedPages} published pages), seed ${r.seed}, ${r.rounds} round(s), as of ${r.asOf}`,
 		'',
-		'build                          median s   pages/s   peak RSS',
-		`project (npm run build)        ${pad(r.buildSeconds, 8)}   ${pad(r.pagesPerSecond, 7)}   ${show(r.peakRssMb, ' MB')}`,
-		`floor (Astro + unified + PF)   ${pad(r.baselineSeconds, 8)}   ${pad(r.baselinePagesPerSecond, 7)}   ${show(r.baselinePeakRssMb, ' MB')}`,
-		`floor, Sätteri (no plugins)    ${pad(r.baselineSatteriSeconds, 8)}   ${pad(round(r.publishedPages / r.baselineSatteriSeconds, 1), 7)}   ${show(r.baselineSatteriPeakRssMb, ' MB')}`,
+		'build                          median s   pages/s   CPU s   peak RSS',
+		`project (npm run build)        ${pad(r.buildSeconds, 8)}   ${pad(r.pagesPerSecond, 7)}   ${padOrNa(r.buildCpuSeconds, 5)}   ${show(r.peakRssMb, ' MB')}`,
+		`floor (Astro + unified + PF)   ${pad(r.baselineSeconds, 8)}   ${pad(r.baselinePagesPerSecond, 7)}   ${padOrNa(r.baselineCpuSeconds, 5)}   ${show(r.baselinePeakRssMb, ' MB')}`,
+		`floor, Sätteri (no plugins)    ${pad(r.baselineSatteriSeconds, 8)}   ${pad(round(r.publishedPages / r.baselineSatteriSeconds, 1), 7)}   ${padOrNa(r.baselineSatteriCpuSeconds, 5)}   ${show(r.baselineSatteriPeakRssMb, ' MB')}`,
 		'',
-		`ratio project / floor:          ${show(r.ratio)}   (target ≤ 1.25 at N = 5000)`,
+		`ratio project / floor:          ${show(r.ratio)}   (target ≤ 1.25 at N = 5000; CPU time ratio ${show(r.cpuRatio)})`,
 		`plugin pipeline (floor / Sätteri): ${show(r.pluginPipelineRatio)}`,
 		'',
 		`incident page HTML:  median ${show(r.incidentPageKb, ' KB')}, largest ${show(r.incidentPageMaxKb, ' KB')}   (floor median ${show(r.baselineIncidentPageKb, ' KB')})`,
@@ -226,5 +243,9 @@ export function formatScale(results: ReadonlyArray<BenchResult>, growth: ScaleGr
 }
 
 function pad(value: number, width: number): string {
+	return show(value).padStart(width);
+}
+
+function padOrNa(value: number | null, width: number): string {
 	return show(value).padStart(width);
 }

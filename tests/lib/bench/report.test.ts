@@ -20,8 +20,8 @@ const site = (pages: number, extra: Partial<SiteFigures> = {}): SiteFigures => (
 
 function samples(project: number[], floor: number[], satteri: number[]): BuildSample[] {
 	const out: BuildSample[] = [];
-	project.forEach((s, i) => out.push({ variant: 'project', round: i + 1, seconds: s, peakRssBytes: (500 + i * 100) * MB }));
-	floor.forEach((s, i) => out.push({ variant: 'floor', round: i + 1, seconds: s, peakRssBytes: 400 * MB }));
+	project.forEach((s, i) => out.push({ variant: 'project', round: i + 1, seconds: s, cpuSeconds: s * 2, peakRssBytes: (500 + i * 100) * MB }));
+	floor.forEach((s, i) => out.push({ variant: 'floor', round: i + 1, seconds: s, cpuSeconds: s, peakRssBytes: 400 * MB }));
 	satteri.forEach((s, i) => out.push({ variant: 'floor-satteri', round: i + 1, seconds: s, peakRssBytes: undefined }));
 	return out;
 }
@@ -46,6 +46,13 @@ describe('summarise', () => {
 		expect(r.ratio).toBe(1.333);
 		expect(r.pluginPipelineRatio).toBe(1.5);
 		expect(r.rounds).toBe(3);
+	});
+
+	it('reports median CPU time and its ratio, null where it was not measured', () => {
+		expect(r.buildCpuSeconds).toBe(24);
+		expect(r.baselineCpuSeconds).toBe(9);
+		expect(r.cpuRatio).toBe(2.667);
+		expect(r.baselineSatteriCpuSeconds).toBeNull();
 	});
 
 	it('reports the largest peak memory of the rounds, and null when it could not be sampled', () => {
