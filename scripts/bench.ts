@@ -35,7 +35,8 @@ Options:
   --no-search        skip the Chromium query measurement
   --profile          also profile one project build with --cpu-prof and show where the time went
   --keep             keep the temporary folder (archive, every build, logs) and print its path
-  --json             print one JSON object on stdout (progress goes to stderr)
+  --json             print one JSON object on stdout (progress goes to stderr;
+                     use npm run -s bench -- --json so npm adds nothing to stdout)
   -h, --help         show this help
 
 Exit status: 0 done, 1 a build failed, 2 bad usage.

@@ -186,20 +186,41 @@ export function summarise(input: BenchInput): BenchResult {
 /** How the per-page cost grows from the smallest to the largest archive (target: at most 1.15). */
 export interface ScaleGrowth {
 	sizes: number[];
-	/** secondsPerPage at the largest N over the smallest N. */
+	/** secondsPerPage at the largest N over the smallest N (start-up cost included, which flatters growth a little). */
 	perPageGrowth: number;
 	baselinePerPageGrowth: number;
+	/**
+	 * Seconds per extra page between neighbouring sizes: the start-up cost cancels
+	 * out, so a cost that grows with N shows here first.
+	 */
+	marginal: Array<{ from: number; to: number; secondsPerPage: number; baselineSecondsPerPage: number }>;
+	/** The last marginal cost over the first (with three or more sizes); about 1 when linear. */
+	marginalGrowth: number | null;
 }
 
 export function scaleGrowth(results: ReadonlyArray<BenchResult>): ScaleGrowth {
 	const sorted = [...results].sort((a, b) => a.n - b.n);
 	const first = sorted[0];
 	const last = sorted[sorted.length - 1];
-	if (!first || !last) return { sizes: [], perPageGrowth: Number.NaN, baselinePerPageGrowth: Number.NaN };
+	if (!first || !last) return { sizes: [], perPageGrowth: Number.NaN, baselinePerPageGrowth: Number.NaN, marginal: [], marginalGrowth: null };
+	const marginal = sorted.slice(1).map((r, i) => {
+		const prev = sorted[i]!;
+		const pages = r.publishedPages - prev.publishedPages;
+		return {
+			from: prev.n,
+			to: r.n,
+			secondsPerPage: round((r.buildSeconds - prev.buildSeconds) / pages, 5),
+			baselineSecondsPerPage: round((r.baselineSeconds - prev.baselineSeconds) / pages, 5),
+		};
+	});
+	const firstStep = marginal[0];
+	const lastStep = marginal[marginal.length - 1];
 	return {
 		sizes: sorted.map((r) => r.n),
 		perPageGrowth: round(last.secondsPerPage / first.secondsPerPage, 3),
 		baselinePerPageGrowth: round(last.baselineSecondsPerPage / first.baselineSecondsPerPage, 3),
+		marginal,
+		marginalGrowth: marginal.length >= 2 && firstStep && lastStep ? round(lastStep.secondsPerPage / firstStep.secondsPerPage, 3) : null,
 	};
 }
 
@@ -239,6 +260,8 @@ export function formatScale(results: ReadonlyArray<BenchResult>, growth: ScaleGr
 		);
 	}
 	lines.push('', `per-page cost growth ${growth.sizes[0]} → ${growth.sizes[growth.sizes.length - 1]}: project ${show(growth.perPageGrowth)} (target ≤ 1.15), floor ${show(growth.baselinePerPageGrowth)}`);
+	for (const m of growth.marginal) lines.push(`  seconds per extra page ${m.from} → ${m.to}: project ${m.secondsPerPage}, floor ${m.baselineSecondsPerPage}`);
+	if (growth.marginalGrowth !== null) lines.push(`  marginal cost growth (last step / first step): ${growth.marginalGrowth}`);
 	return lines.join('\n');
 }
 

@@ -83,5 +83,14 @@ describe('scaleGrowth', () => {
 		expect(growth.sizes).toEqual([1000, 10_000]);
 		expect(growth.perPageGrowth).toBe(1.2);
 		expect(growth.baselinePerPageGrowth).toBe(1);
+		expect(growth.marginalGrowth).toBeNull();
+	});
+
+	it('separates the marginal cost per page from start-up cost', () => {
+		// 5 s of start-up plus 0.01 s per page, then 0.02 s per page beyond 5000: quadratic-ish growth shows in the marginal cost.
+		const at = (n: number, seconds: number) => summarise(input(n, [seconds, seconds, seconds], [seconds, seconds, seconds]));
+		const growth = scaleGrowth([at(1000, 15), at(5000, 55), at(10_000, 155)]);
+		expect(growth.marginal.map((m) => m.secondsPerPage)).toEqual([0.01, 0.02]);
+		expect(growth.marginalGrowth).toBe(2);
 	});
 });
