@@ -83,7 +83,7 @@ const sizes = options['scale-sizes']
 	: options.scale
 		? [1000, 5000, 10000]
 		: [positiveInt('n', options.n, 2000)];
-if (options['scale-sizes'] && options.n) fail('bench: give --n or --scale-sizes, not both');
+if ((options['scale-sizes'] || options.scale) && options.n) fail('bench: give --n or --scale (--scale-sizes), not both');
 const asOf = options['as-of'] ?? '2026-01-15';
 if (!isIsoDate(asOf)) fail(`bench: --as-of must be a date such as 2026-01-15, not "${asOf}"`);
 const seed = options.seed ?? '1';

@@ -27,8 +27,33 @@ function readRssBytes(pid: number): number {
 	}
 }
 
+function readCommand(pid: number): string {
+	try {
+		const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+		// `node /path/to/node_modules/.bin/astro build …` → `node astro build`: short enough to read in a report.
+		return args
+			.slice(0, 3)
+			.map((a) => (a.includes('/') ? a.slice(a.lastIndexOf('/') + 1) : a))
+			.join(' ');
+	} catch {
+		return `pid ${pid}`;
+	}
+}
+
+/** One process of a tree and its resident memory. */
+export interface ProcessRss {
+	pid: number;
+	command: string;
+	bytes: number;
+}
+
 /** The resident memory of `rootPid` and its descendants right now, in bytes. */
 export function treeRssBytes(rootPid: number): number {
+	return treeRss(rootPid).reduce((sum, p) => sum + p.bytes, 0);
+}
+
+/** Each process of the tree under `rootPid` (itself included) with its resident memory. */
+export function treeRss(rootPid: number): ProcessRss[] {
 	const children = new Map<number, number[]>();
 	for (const name of readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
@@ -39,14 +64,14 @@ export function treeRssBytes(rootPid: number): number {
 		if (list) list.push(pid);
 		else children.set(ppid, [pid]);
 	}
-	let total = 0;
+	const out: ProcessRss[] = [];
 	const queue = [rootPid];
 	while (queue.length > 0) {
 		const pid = queue.pop()!;
-		total += readRssBytes(pid);
+		out.push({ pid, command: '', bytes: readRssBytes(pid) });
 		queue.push(...(children.get(pid) ?? []));
 	}
-	return total;
+	return out;
 }
 
 /** Whether this system has /proc to sample (Linux). */
@@ -59,13 +84,27 @@ export function canSampleRss(): boolean {
 	}
 }
 
-/** Samples a process tree every `intervalMs`; `stop()` returns the peak seen, in bytes (undefined without /proc). */
-export function watchPeakRss(rootPid: number, intervalMs = 100): { stop(): number | undefined } {
-	if (!canSampleRss()) return { stop: () => undefined };
+/** A memory watcher: `stop()` ends sampling and returns the peak, in bytes (undefined without /proc). */
+export interface PeakRssWatcher {
+	stop(): number | undefined;
+	/** The processes at the moment of the peak, largest first (commands shortened). */
+	breakdown(): ProcessRss[];
+}
+
+/** Samples a process tree every `intervalMs` and remembers its peak and which processes made it. */
+export function watchPeakRss(rootPid: number, intervalMs = 100): PeakRssWatcher {
+	if (!canSampleRss()) return { stop: () => undefined, breakdown: () => [] };
 	let peak = 0;
+	let atPeak: ProcessRss[] = [];
 	const sample = () => {
-		const rss = treeRssBytes(rootPid);
-		if (rss > peak) peak = rss;
+		const processes = treeRss(rootPid);
+		const rss = processes.reduce((sum, p) => sum + p.bytes, 0);
+		if (rss > peak) {
+			peak = rss;
+			atPeak = processes;
+			// Commands are read only at a new peak, while the processes still run.
+			for (const p of atPeak) p.command = readCommand(p.pid);
+		}
 	};
 	sample();
 	const timer = setInterval(sample, intervalMs);
@@ -74,5 +113,6 @@ export function watchPeakRss(rootPid: number, intervalMs = 100): { stop(): numbe
 			clearInterval(timer);
 			return peak;
 		},
+		breakdown: () => [...atPeak].sort((a, b) => b.bytes - a.bytes),
 	};
 }

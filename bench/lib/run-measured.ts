@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, createWriteStream } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { watchPeakRss } from './process-tree.ts';
+import { watchPeakRss, type ProcessRss } from './process-tree.ts';
 
 export interface MeasuredRun {
 	/** Exit code (1 when killed by a signal or not started). */
@@ -15,6 +15,8 @@ export interface MeasuredRun {
 	cpuSeconds: number | undefined;
 	/** Peak resident memory of the whole process tree, bytes; undefined where /proc is missing. */
 	peakRssBytes: number | undefined;
+	/** The processes at the peak, largest first. */
+	peakRssBreakdown: ProcessRss[];
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -36,7 +38,7 @@ export async function runMeasured(command: string, args: string[], options: { cw
 	const [file, argv] = timed ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
 	const started = performance.now();
 	const child = spawn(file, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-	const watcher = child.pid ? watchPeakRss(child.pid) : { stop: () => undefined };
+	const watcher = child.pid ? watchPeakRss(child.pid) : { stop: () => undefined, breakdown: () => [] };
 	child.stdout.pipe(log, { end: false });
 	child.stderr.pipe(log, { end: false });
 	const code = await new Promise<number>((resolve) => {
@@ -55,5 +57,5 @@ export async function runMeasured(command: string, args: string[], options: { cw
 		if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user! + system!;
 		await rm(timeFile, { force: true });
 	}
-	return { code, seconds, cpuSeconds, peakRssBytes };
+	return { code, seconds, cpuSeconds, peakRssBytes, peakRssBreakdown: watcher.breakdown() };
 }

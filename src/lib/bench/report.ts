@@ -18,6 +18,8 @@ export interface BuildSample {
 	cpuSeconds?: number | undefined;
 	/** Peak resident memory of the build's whole process tree. */
 	peakRssBytes: number | undefined;
+	/** The processes at that peak (command and bytes), largest first. */
+	peakRssBreakdown?: ReadonlyArray<{ command: string; bytes: number }>;
 }
 
 /** Sizes measured on one variant's output. */
@@ -87,6 +89,8 @@ export interface BenchResult {
 	baselineSecondsPerPage: number;
 	/** Peak resident memory of the project's build, all processes, MB (largest over the rounds). */
 	peakRssMb: number | null;
+	/** Which processes made the project's highest peak (those of 5 MB or more). */
+	peakRssBreakdownMb: Array<{ command: string; mb: number }>;
 	baselinePeakRssMb: number | null;
 	baselineSatteriPeakRssMb: number | null;
 	/** Median incident page HTML, KB. */
@@ -126,6 +130,10 @@ export function summarise(input: BenchInput): BenchResult {
 	};
 	const project = input.sites.project;
 	const floor = input.sites.floor;
+	const projectPeakRun = input.samples
+		.filter((s) => s.variant === 'project' && s.peakRssBytes !== undefined)
+		.sort((a, b) => b.peakRssBytes! - a.peakRssBytes!)[0];
+	const peakRssBreakdownMb = (projectPeakRun?.peakRssBreakdown ?? []).filter((p) => p.bytes >= 5 * MB).map((p) => ({ command: p.command, mb: mb(p.bytes)! }));
 	const cpu = (v: Variant) => {
 		const values = input.samples.filter((s) => s.variant === v && s.cpuSeconds !== undefined).map((s) => s.cpuSeconds!);
 		return values.length > 0 ? median(values) : undefined;
@@ -160,6 +168,7 @@ export function summarise(input: BenchInput): BenchResult {
 		secondsPerPage: round(buildSeconds / pages, 5),
 		baselineSecondsPerPage: round(baselineSeconds / (floor?.incidentPages ?? pages), 5),
 		peakRssMb: mb(peak('project')),
+		peakRssBreakdownMb,
 		baselinePeakRssMb: mb(peak('floor')),
 		baselineSatteriPeakRssMb: mb(peak('floor-satteri')),
 		incidentPageKb: kb(project?.incidentHtmlMedianBytes) ?? Number.NaN,
@@ -235,6 +244,7 @@ export function formatResult(r: BenchResult): string {
 		`project (npm run build)        ${pad(r.buildSeconds, 8)}   ${pad(r.pagesPerSecond, 7)}   ${padOrNa(r.buildCpuSeconds, 5)}   ${show(r.peakRssMb, ' MB')}`,
 		`floor (Astro + unified + PF)   ${pad(r.baselineSeconds, 8)}   ${pad(r.baselinePagesPerSecond, 7)}   ${padOrNa(r.baselineCpuSeconds, 5)}   ${show(r.baselinePeakRssMb, ' MB')}`,
 		`floor, Sätteri (no plugins)    ${pad(r.baselineSatteriSeconds, 8)}   ${pad(round(r.publishedPages / r.baselineSatteriSeconds, 1), 7)}   ${padOrNa(r.baselineSatteriCpuSeconds, 5)}   ${show(r.baselineSatteriPeakRssMb, ' MB')}`,
+		...(r.peakRssBreakdownMb.length > 0 ? [`project peak memory by process: ${r.peakRssBreakdownMb.map((p) => `${p.command} ${p.mb} MB`).join(', ')}`] : []),
 		'',
 		`ratio project / floor:          ${show(r.ratio)}   (target ≤ 1.25 at N = 5000; CPU time ratio ${show(r.cpuRatio)})`,
 		`plugin pipeline (floor / Sätteri): ${show(r.pluginPipelineRatio)}`,

@@ -20,7 +20,20 @@ const site = (pages: number, extra: Partial<SiteFigures> = {}): SiteFigures => (
 
 function samples(project: number[], floor: number[], satteri: number[]): BuildSample[] {
 	const out: BuildSample[] = [];
-	project.forEach((s, i) => out.push({ variant: 'project', round: i + 1, seconds: s, cpuSeconds: s * 2, peakRssBytes: (500 + i * 100) * MB }));
+	project.forEach((s, i) =>
+		out.push({
+			variant: 'project',
+			round: i + 1,
+			seconds: s,
+			cpuSeconds: s * 2,
+			peakRssBytes: (500 + i * 100) * MB,
+			peakRssBreakdown: [
+				{ command: 'node astro build', bytes: (400 + i * 100) * MB },
+				{ command: 'node build.ts', bytes: 100 * MB },
+				{ command: 'time', bytes: MB },
+			],
+		}),
+	);
 	floor.forEach((s, i) => out.push({ variant: 'floor', round: i + 1, seconds: s, cpuSeconds: s, peakRssBytes: 400 * MB }));
 	satteri.forEach((s, i) => out.push({ variant: 'floor-satteri', round: i + 1, seconds: s, peakRssBytes: undefined }));
 	return out;
@@ -59,6 +72,13 @@ describe('summarise', () => {
 		expect(r.peakRssMb).toBe(700);
 		expect(r.baselinePeakRssMb).toBe(400);
 		expect(r.baselineSatteriPeakRssMb).toBeNull();
+	});
+
+	it('names the processes that made the highest peak, leaving out the small ones', () => {
+		expect(r.peakRssBreakdownMb).toEqual([
+			{ command: 'node astro build', mb: 600 },
+			{ command: 'node build.ts', mb: 100 },
+		]);
 	});
 
 	it('reports pages per second and page weights under the issue’s names', () => {
