@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isIncidentPage, listFiles, weighPage, type PageWeight } from '../../bench/lib/dist-metrics.ts';
+import { writeArchive } from '../../bench/lib/write-archive.ts';
+import { getConfig } from '../../src/config.ts';
+import { generatePostmortems } from '../../src/lib/bench/generate.ts';
+import { PEOPLE, TEAMS } from '../../src/lib/bench/pools.ts';
+import { median } from '../../src/lib/bench/stats.ts';
+import { fallbackVocabulary } from '../../src/lib/bench/vocabulary.ts';
+import { buildSite, type BuiltSite } from '../support/build-site.ts';
+
+/**
+ * Page-weight budgets (issue 6), checked on a real build of a generated fixture:
+ * deterministic sizes, never timings. Incident and listing pages ship no script
+ * file and at most 1 KB of inline script (the header search is a plain form),
+ * CSS under 15 KB, and the median incident page stays under 60 KB of HTML.
+ */
+const MAX_INLINE_SCRIPT = 1024;
+const MAX_CSS = 15 * 1024;
+const MAX_MEDIAN_INCIDENT_HTML = 60 * 1024;
+
+/** Pages whose feature needs JavaScript, and why; every other page is held to the budgets. */
+const EXEMPT: Record<string, string> = {
+	'search/': 'runs Pagefind in the browser',
+};
+
+const AS_OF = '2026-01-15';
+let work: string;
+let site: BuiltSite;
+let pages: PageWeight[];
+
+beforeAll(async () => {
+	work = await mkdtemp(path.join(tmpdir(), 'pm-budgets-'));
+	const policy = getConfig().policy;
+	// The built-in vocabulary keeps the fixture independent of the corpora; sizes come from the generator.
+	const vocabulary = fallbackVocabulary({ blameWords: policy.blameWords, people: [...PEOPLE, ...TEAMS] });
+	await writeArchive(path.join(work, 'content'), generatePostmortems({ count: 30, seed: 'page-budgets', vocabulary, asOf: AS_OF, dueWindows: policy }));
+	site = await buildSite(path.join(work, 'content'), { PM_AS_OF: AS_OF });
+	if (site.code !== 0) return;
+	const html = (await listFiles(site.outDir)).filter((f) => f.endsWith('.html'));
+	pages = await Promise.all(html.map((f) => weighPage(site.outDir, f)));
+});
+
+afterAll(async () => {
+	if (work) await rm(work, { recursive: true, force: true });
+	if (site) await rm(path.dirname(site.outDir), { recursive: true, force: true });
+});
+
+const budgeted = () => pages.filter((p) => !(p.page in EXEMPT));
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+describe('page budgets on a generated 30-postmortem archive', () => {
+	it('builds', () => {
+		expect(site.code, site.stderr).toBe(0);
+		expect(pages.filter((p) => isIncidentPage(p.file)).length).toBeGreaterThan(20);
+	});
+
+	it('incident and listing pages load no script file', () => {
+		const offenders = budgeted()
+			.filter((p) => p.scriptFiles.length > 0)
+			.map((p) => `${p.page || '(home)'}: ${p.scriptFiles.join(', ')}`);
+		expect(offenders).toEqual([]);
+	});
+
+	it('incident and listing pages inline at most 1 KB of script', () => {
+		const offenders = budgeted()
+			.filter((p) => p.inlineScriptBytes > MAX_INLINE_SCRIPT)
+			.map((p) => `${p.page || '(home)'}: ${p.inlineScriptBytes} bytes of inline script`);
+		expect(offenders).toEqual([]);
+	});
+
+	it('incident and listing pages load under 15 KB of CSS (linked and inline)', () => {
+		const offenders = budgeted()
+			.filter((p) => p.cssBytes > MAX_CSS)
+			.map((p) => `${p.page || '(home)'}: ${kb(p.cssBytes)} of CSS (${kb(p.stylesheetBytes)} linked, ${kb(p.inlineStyleBytes)} inline)`);
+		expect(offenders).toEqual([]);
+	});
+
+	it('every file a page references is in the build', () => {
+		const offenders = pages.filter((p) => p.missing.length > 0).map((p) => `${p.page || '(home)'}: ${p.missing.join(', ')}`);
+		expect(offenders).toEqual([]);
+	});
+
+	it('the median incident page is under 60 KB of HTML', () => {
+		const sizes = pages.filter((p) => isIncidentPage(p.file)).map((p) => p.htmlBytes);
+		expect(median(sizes), `median incident page is ${kb(median(sizes))}`).toBeLessThanOrEqual(MAX_MEDIAN_INCIDENT_HTML);
+	});
+});
