@@ -34,6 +34,9 @@ export default defineConfig({
 		}),
 	},
 	devToolbar: { enabled: false },
+	// `.astro-xxxx` classes instead of `[data-astro-cid-xxxx]` attributes: about 10 bytes less
+	// per scoped selector and per element, which keeps incident pages inside their CSS budget.
+	scopedStyleStrategy: 'class',
 	// Separate caches let several builds (tests, the benchmark) run side by side.
 	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
 	// No client JavaScript unless a page asks for it; inline small styles to save a request.

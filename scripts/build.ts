@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { postmortemsDir } from '../src/lib/content-dir.ts';
 import { checkContentDir } from '../src/cli/check-content.ts';
-import { runDraftCommand } from '../src/cli/draft-command.ts';
+import { startAstroBuild } from '../src/cli/astro-build.ts';
+import { draftWouldCall, runDraftCommand } from '../src/cli/draft-command.ts';
+import { noKeyLine } from '../src/cli/draft-report.ts';
+import { selectDraftTargets } from '../src/lib/drafting/select.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
 import { printValidationReport } from '../src/cli/validation-report.ts';
@@ -36,39 +38,55 @@ if (args.values.help) {
 const strict = Boolean(args.values.strict);
 const outDir = args.values['out-dir'];
 
-/** Runs a command with the project's bin folder first on PATH; resolves to its exit code. */
-function run(command: string, commandArgs: string[]): Promise<number> {
-	return new Promise((resolve) => {
-		const child = spawn(command, commandArgs, { stdio: 'inherit', shell: false, env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env } });
-		child.on('error', (error) => {
-			process.stderr.write(`build: could not start ${command}: ${error.message}\n`);
-			resolve(1);
-		});
-		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-	});
+/**
+ * Validates the archive and prints the report; returns whether the build may go on and
+ * how many postmortems await drafting. Kept in its own function so the parsed archive
+ * can be garbage-collected while Astro builds.
+ */
+async function validateForBuild(dir: string): Promise<{ ok: boolean; pendingDrafts: number }> {
+	const checked = await checkContentDir(dir);
+	if ('missing' in checked) {
+		process.stderr.write(`build: no postmortems folder at ${checked.missing} (set POSTMORTEMS_DIR or create content/postmortems)\n`);
+		return { ok: false, pendingDrafts: 0 };
+	}
+	const { sources, result } = checked;
+	if (result.findings.length > 0) printValidationReport(result, sources.length);
+	if (result.errorCount > 0 || (strict && result.warningCount > 0)) {
+		process.stderr.write('\nbuild stopped: fix the problems above (npm run validate lists them again).\n');
+		return { ok: false, pendingDrafts: 0 };
+	}
+	return { ok: true, pendingDrafts: selectDraftTargets(result.entries).length };
 }
 
 await runCli(async () => {
 	const dir = postmortemsDir();
-	const checked = await checkContentDir(dir);
-	if ('missing' in checked) fail(`build: no postmortems folder at ${checked.missing} (set POSTMORTEMS_DIR or create content/postmortems)`, 1);
-	const { sources, result } = checked;
-	if (result.errorCount > 0 || (strict && result.warningCount > 0) || result.warningCount > 0) printValidationReport(result, sources.length);
-	if (result.errorCount > 0 || (strict && result.warningCount > 0)) {
-		process.stderr.write('\nbuild stopped: fix the problems above (npm run validate lists them again).\n');
+	// With a key, drafting writes files before Astro reads them, so the steps run in turn.
+	// Without one (the usual case), Astro starts at once and the validator runs beside it
+	// on the other core; Astro's output is held back until the content is known to be valid.
+	const drafting = !args.values['skip-draft'] && draftWouldCall(process.env);
+	const astro = drafting ? undefined : startAstroBuild(outDir, { hold: true });
+	const validation = await validateForBuild(dir);
+	if (!validation.ok) {
+		astro?.stop();
 		return 1;
 	}
-	// Drafting assists, it does not gate: an API outage or a rejected draft leaves those
-	// fields pending (the site says so) and the validated archive is still published.
-	if (!args.values['skip-draft']) {
+	let code: number;
+	if (astro) {
+		if (!args.values['skip-draft'] && validation.pendingDrafts > 0) process.stderr.write(`${noKeyLine(validation.pendingDrafts)}\n`);
+		astro.release();
+		code = await astro.done;
+	} else {
+		// Drafting assists, it does not gate: an API outage or a rejected draft leaves those
+		// fields pending (the site says so) and the validated archive is still published.
 		const drafted = await runDraftCommand({ dir, dryRun: false, only: [], concurrency: 4, force: false, batch: false, resume: false, json: false }).catch((error: unknown) => {
 			process.stderr.write(`draft: ${(error as Error).message}\n`);
 			return 1;
 		});
 		if (drafted !== 0) process.stderr.write('build: drafting did not finish for every postmortem (see above); building with those fields pending.\n');
+		const later = startAstroBuild(outDir, { hold: false });
+		code = await later.done;
 	}
-	const astro = await run('astro', ['build', ...(outDir ? ['--outDir', outDir] : [])]);
-	if (astro !== 0) return astro;
+	if (code !== 0) return code;
 	// Search index: Pagefind reads the built incident pages (after Astro, so it sees the final HTML).
 	const started = Date.now();
 	const search = await writeSearchIndex(path.resolve(outDir ?? 'dist'));

@@ -50,6 +50,11 @@ export function underTestWithoutStandIn(env: NodeJS.ProcessEnv): boolean {
 	}
 }
 
+/** Whether `npm run draft` would send requests now (a key, and not a test without a stand-in). */
+export function draftWouldCall(env: NodeJS.ProcessEnv): boolean {
+	return hasApiKey(env) && !underTestWithoutStandIn(env);
+}
+
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Runs one `npm run draft`; resolves to the exit code. */
@@ -59,7 +64,7 @@ export async function runDraftCommand(opts: DraftCommandOptions, env: NodeJS.Pro
 		say(`draft: no postmortems folder at ${opts.dir} (set POSTMORTEMS_DIR or create content/postmortems)`);
 		return 2;
 	}
-	const willCall = !opts.dryRun && hasApiKey(env) && !underTestWithoutStandIn(env);
+	const willCall = !opts.dryRun && draftWouldCall(env);
 	if (!willCall) return draftRun(opts, env, false);
 
 	// The lock comes before the files are read, so a run never plans from files another run is still writing.

@@ -24,6 +24,9 @@ const MAX_MEDIAN_INCIDENT_HTML = 60 * 1024;
 /** Pages whose feature needs JavaScript, and why; every other page is held to the budgets. */
 const EXEMPT: Record<string, string> = {
 	'search/': 'runs Pagefind in the browser',
+	// The aging pages recompute states and day counts against the reader's clock (issue 4);
+	// their script has its own budget in tests/e2e/actions.e2e.ts.
+	'actions/': 'recomputes action-item aging in the browser',
 };
 
 const AS_OF = '2026-01-15';
@@ -48,7 +51,8 @@ afterAll(async () => {
 	if (site) await rm(path.dirname(site.outDir), { recursive: true, force: true });
 });
 
-const budgeted = () => pages.filter((p) => !(p.page in EXEMPT));
+// An exempt path covers the pages under it too (actions/owners/…, actions/priority/…).
+const budgeted = () => pages.filter((p) => !Object.keys(EXEMPT).some((prefix) => p.page.startsWith(prefix)));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 describe('page budgets on a generated 30-postmortem archive', () => {
