@@ -1,4 +1,9 @@
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+// Astro's own CLI file, run with this same Node (22), whatever is on PATH.
+const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
 /** A running `astro build` whose output can be held back until the caller releases it. */
 export interface AstroBuild {
@@ -11,13 +16,13 @@ export interface AstroBuild {
 }
 
 /**
- * Starts `astro build` (from node_modules/.bin via npm's PATH). With `hold`, its output
+ * Starts `astro build` with this Node. With `hold`, its output
  * is buffered: the build script validates the archive at the same time, on the other
  * core, and only lets Astro speak once the content is known to be valid, so invalid
  * content ends with the validator's report, never Astro's trace.
  */
 export function startAstroBuild(outDir: string | undefined, options: { hold: boolean }): AstroBuild {
-	const child = spawn('astro', ['build', ...(outDir ? ['--outDir', outDir] : [])], {
+	const child = spawn(process.execPath, [astroCli, 'build', ...(outDir ? ['--outDir', outDir] : [])], {
 		stdio: ['ignore', options.hold ? 'pipe' : 'inherit', options.hold ? 'pipe' : 'inherit'],
 		env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
 	});
