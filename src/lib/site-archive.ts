@@ -6,7 +6,9 @@ import { calendarDateIn } from './dates.ts';
  * Whether this build shows drafts and postmortems in review: always in `astro dev`,
  * and in a preview build run with SHOW_DRAFTS=1.
  */
-export const showsUnpublished: boolean = import.meta.env.DEV || process.env.SHOW_DRAFTS === '1';
+export const showsUnpublished: boolean = import.meta.env.MODE === 'development' || process.env.SHOW_DRAFTS === '1';
+// MODE, not DEV: Vite sets DEV whenever NODE_ENV is not "production", so a CI job that exports
+// NODE_ENV=test would otherwise publish drafts; `astro build` always runs in production mode.
 
 let archive: Promise<Archive> | undefined;
 
