@@ -11,6 +11,9 @@ const postmortems = defineCollection({
 		base,
 		pattern: ['[!_.]*.md', '[!_.]*/index.md'],
 		generateId: ({ entry }) => entry.replace(/\/index\.md$/, '').replace(/\.md$/, ''),
+		// Pages use the rendered HTML only; dropping the raw Markdown from Astro's data store
+		// keeps a 10,000-postmortem build's store (and memory) a third smaller.
+		retainBody: false,
 	}),
 	schema: postmortemSchema,
 });
