@@ -113,6 +113,11 @@ describe('incident page', () => {
 		expect(p.$$('tr .overdue-marker')).toHaveLength(1);
 	});
 
+	it('keeps an action item\'s id and title separate words for the search index (which reads spans as inline)', () => {
+		const raw = p.$('tr[data-action-id="PAY-102"] td.what')?.textContent.replace(/\s+/g, ' ').trim();
+		expect(raw).toMatch(/^PAY-102 Validate the full certificate chain/);
+	});
+
 	it('links every listing page it belongs to, and those pages exist', async () => {
 		const hrefs = new Set(ids(p, 'article a'));
 		const expected = ['/severity/sev1/', '/years/2025/', '/services/payments-api/', '/services/checkout-api/', '/tags/certificates/', '/tags/third-party/'];
