@@ -72,7 +72,7 @@ export function relatedIncidents(
 			for (const c of candidates) {
 				if (c === self) continue;
 				if (scores[c] === 0) touched.push(c);
-				scores[c] += weight;
+				scores[c]! += weight;
 			}
 		}
 		// Keep the best `limit` by insertion: lists are short, so no full sort.
