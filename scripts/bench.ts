@@ -8,6 +8,7 @@ import { getConfig } from '../src/config.ts';
 import { isIsoDate } from '../src/lib/dates.ts';
 import { formatResult, formatScale, scaleGrowth, type BenchResult } from '../src/lib/bench/report.ts';
 import { BuildFailed, profileProjectBuild, ROOT, runBench } from '../bench/lib/run-bench.ts';
+import { TYPICAL_QUERIES } from '../bench/lib/search-cost.ts';
 import { loadVocabulary } from '../bench/lib/vocabulary-source.ts';
 
 const HELP = `Usage: npm run bench [-- options]
@@ -19,8 +20,8 @@ builds it, cold and in turn for several rounds, three ways:
   floor-satteri  the floor with Astro's default Markdown processor (Sätteri, no plugins)
 Reports median wall time, the ratio project/floor, pages per second, peak memory
 of each build's whole process tree, incident page sizes and the JavaScript and
-CSS they load, the Pagefind index size and the bytes a first query fetches
-(a real query in headless Chromium).
+CSS they load, the Pagefind index size and the bytes a cold first query fetches
+(real queries in headless Chromium, text served gzip as static hosts do).
 
 Options:
   --n N              postmortems to generate (default 2000)
@@ -28,7 +29,9 @@ Options:
   --rounds R         rounds of the three builds (default 3; the median is reported)
   --scale            run N = 1000, 5000 and 10000 and report how the per-page cost grows
   --scale-sizes L    comma-separated sizes for --scale instead (e.g. 200,400)
-  --query WORD       the search query to measure (default "database")
+  --query TEXT       a search query to measure; repeat for several (default: eight
+                     typical ones, from "database", on most pages, to "disk full");
+                     the report gives the median (typical) and the costliest
   --as-of DATE       "today" for the archive and the build, YYYY-MM-DD (default 2026-01-15)
   --corpora DIR      folder with public-postmortems.json and icco-postmortems.json
                      (default: shared/corpora beside the project or a parent folder)
@@ -51,7 +54,7 @@ try {
 			rounds: { type: 'string' },
 			scale: { type: 'boolean' },
 			'scale-sizes': { type: 'string' },
-			query: { type: 'string' },
+			query: { type: 'string', multiple: true },
 			'as-of': { type: 'string' },
 			corpora: { type: 'string' },
 			'no-search': { type: 'boolean' },
@@ -87,7 +90,7 @@ if ((options['scale-sizes'] || options.scale) && options.n) fail('bench: give --
 const asOf = options['as-of'] ?? '2026-01-15';
 if (!isIsoDate(asOf)) fail(`bench: --as-of must be a date such as 2026-01-15, not "${asOf}"`);
 const seed = options.seed ?? '1';
-const query = options.query ?? 'database';
+const queries = options.query && options.query.length > 0 ? options.query : TYPICAL_QUERIES;
 const scaleMode = sizes.length > 1 || Boolean(options.scale);
 const c = colours(process.stderr);
 const progress = (line: string) => process.stderr.write(`${c.dim('[bench]')} ${line}\n`);
@@ -107,7 +110,7 @@ await runCli(async () => {
 				seed,
 				rounds,
 				asOf,
-				query,
+				queries,
 				vocabulary,
 				dueWindows: getConfig().policy,
 				workDir: path.join(workRoot, `n${n}`),

@@ -7,7 +7,8 @@ import { summarise, VARIANTS, type BenchResult, type BuildSample, type SiteFigur
 import type { Vocabulary } from '../../src/lib/bench/vocabulary.ts';
 import { measureDist } from './dist-metrics.ts';
 import { runMeasured } from './run-measured.ts';
-import { measureSearchPage, measureSearchQuery } from './search-cost.ts';
+import { PAGEFIND_CLIENT_OPTIONS } from '../../src/lib/search-client-options.ts';
+import { measureSearchPage, measureSearchQueries } from './search-cost.ts';
 import { writeArchive } from './write-archive.ts';
 
 /** The project root (this file is bench/lib/run-bench.ts). */
@@ -18,7 +19,8 @@ export interface BenchOptions {
 	seed: string;
 	rounds: number;
 	asOf: string;
-	query: string;
+	/** Search queries to measure, each cold (the first is also opened through the search page). */
+	queries: ReadonlyArray<string>;
 	vocabulary: Vocabulary;
 	dueWindows: DueWindows;
 	/** A folder of its own for this size: content, builds and logs go here. */
@@ -83,19 +85,21 @@ async function runBuild(variant: Variant, runDir: string, contentDir: string, as
 
 async function siteFigures(variant: Variant, outDir: string, options: BenchOptions, notes: string[]): Promise<SiteFigures> {
 	const m = await measureDist(outDir);
-	let searchQueryBytes: number | undefined;
+	let searchQueries: SiteFigures['searchQueries'];
 	let searchPageBytes: number | undefined;
 	if (m.pagefind && m.medianIncident && !options.skipSearch && variant !== 'floor-satteri') {
 		try {
-			const cost = await measureSearchQuery(outDir, { query: options.query, pagePath: m.medianIncident.page });
-			searchQueryBytes = cost.bytes;
-			if (cost.results === 0) notes.push(`${variant}: the query "${options.query}" matched nothing; choose a commoner word with --query`);
+			// The project's queries run with its search page's options (no worker script); the floor's with Pagefind's defaults.
+			const pagefindOptions = variant === 'project' ? { ...PAGEFIND_CLIENT_OPTIONS } : undefined;
+			searchQueries = await measureSearchQueries(outDir, { queries: options.queries, pagePath: m.medianIncident.page, pagefindOptions });
+			for (const q of searchQueries) if (q.results === 0) notes.push(`${variant}: the query "${q.query}" matched nothing; choose commoner words with --query`);
 		} catch (error) {
-			notes.push(`${variant}: search query not measured (${(error as Error).message.split('\n')[0]})`);
+			notes.push(`${variant}: search queries not measured (${(error as Error).message.split('\n')[0]})`);
 		}
-		if (variant === 'project' && (await access(path.join(outDir, 'search', 'index.html')).then(() => true, () => false))) {
+		const first = options.queries[0];
+		if (first && variant === 'project' && (await access(path.join(outDir, 'search', 'index.html')).then(() => true, () => false))) {
 			try {
-				searchPageBytes = (await measureSearchPage(outDir, { query: options.query })).bytes;
+				searchPageBytes = (await measureSearchPage(outDir, { query: first })).bytes;
 			} catch (error) {
 				notes.push(`project: search page not measured (${(error as Error).message.split('\n')[0]})`);
 			}
@@ -117,7 +121,7 @@ async function siteFigures(variant: Variant, outDir: string, options: BenchOptio
 		largestPage: m.largestPage,
 		pagefindBytes: m.pagefind?.bytes,
 		pagefindIndexBytes: m.pagefind?.indexBytes,
-		searchQueryBytes,
+		searchQueries: searchQueries?.map(({ query, bytes, decodedBytes, results }) => ({ query, bytes, decodedBytes, results })),
 		searchPageBytes,
 	};
 }
@@ -171,7 +175,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 			}
 		}
 	}
-	return summarise({ n, seed: options.seed, asOf: options.asOf, query: options.query, samples, sites, machine, notes });
+	return summarise({ n, seed: options.seed, asOf: options.asOf, queries: options.queries, samples, sites, machine, notes });
 }
 
 /** Profiles one project build with `--cpu-prof` (every Node process in it) and summarises where the time went. */

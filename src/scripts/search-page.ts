@@ -11,6 +11,7 @@
  * search, not for a linked `?q=` query; until then facets count the whole archive.
  */
 import { withBase } from '../lib/urls.ts';
+import { PAGEFIND_CLIENT_OPTIONS } from '../lib/search-client-options.ts';
 import {
 	escapeHtml,
 	FACET_VISIBLE,
@@ -84,9 +85,7 @@ let pagefind: Promise<Pagefind | undefined> | undefined;
 function loadPagefind(): Promise<Pagefind | undefined> {
 	pagefind ??= import(/* @vite-ignore */ withBase(base, 'pagefind/pagefind.js'))
 		.then(async (module: Pagefind) => {
-			// noWorker: search on the page's thread and skip pagefind-worker.js (43 KB, ~15% of the
-			// first query's bytes at 10,000 incidents); unknown to Pagefinds without it, which then use the worker.
-			await module.options({ baseUrl: base, excerptLength: 26, noWorker: true });
+			await module.options({ baseUrl: base, ...PAGEFIND_CLIENT_OPTIONS });
 			return module;
 		})
 		.catch(() => {

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
+import { createGzip } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -27,8 +28,16 @@ export interface StaticServer {
 	close(): Promise<void>;
 }
 
+/** Text types a static host compresses; Pagefind's own index files are gzip already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.csv', '.ics']);
+
+export interface ServeOptions {
+	/** gzip text files for clients that accept it, as GitHub Pages, Netlify or nginx with `gzip on` do. */
+	compress?: boolean;
+}
+
 /** Serves a built site on 127.0.0.1 under `base`, like a static host (index.html, 404.html). */
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(root: string, base = '/', options: ServeOptions = {}): Promise<StaticServer> {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	const server = http.createServer(async (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -43,7 +52,13 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
 			s = await stat(file).catch(() => undefined);
 		}
 		if (!s?.isFile()) return send404();
-		res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+		const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+		if (options.compress && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+			res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+			createReadStream(file).pipe(createGzip()).pipe(res);
+			return;
+		}
+		res.writeHead(200, { 'content-type': type });
 		createReadStream(file).pipe(res);
 
 		async function send404() {

@@ -22,6 +22,17 @@ export interface BuildSample {
 	peakRssBreakdown?: ReadonlyArray<{ command: string; bytes: number }>;
 }
 
+/** What one cold first query fetched from pagefind/. */
+export interface QueryFigures {
+	query: string;
+	/** On the wire: text files gzip-encoded as static hosts serve them (Pagefind's index files are gzip already). */
+	bytes: number;
+	/** Decoded: what a server without compression would send. */
+	decodedBytes: number;
+	/** Pages matched. */
+	results: number;
+}
+
 /** Sizes measured on one variant's output. */
 export interface SiteFigures {
 	incidentPages: number;
@@ -36,8 +47,8 @@ export interface SiteFigures {
 	largestPage: { page: string; bytes: number } | undefined;
 	pagefindBytes: number | undefined;
 	pagefindIndexBytes: number | undefined;
-	/** Bytes the first query fetched from pagefind/; undefined when not measured. */
-	searchQueryBytes: number | undefined;
+	/** Each query's first-search cost from pagefind/ (bytes on the wire and decoded); undefined when not measured. */
+	searchQueries?: ReadonlyArray<QueryFigures> | undefined;
 	/** Bytes the site's search page (`search/?q=`) downloads in all; undefined without one. */
 	searchPageBytes?: number | undefined;
 }
@@ -46,7 +57,8 @@ export interface BenchInput {
 	n: number;
 	seed: string;
 	asOf: string;
-	query: string;
+	/** The search queries measured (the first is also opened through the search page). */
+	queries: ReadonlyArray<string>;
 	samples: ReadonlyArray<BuildSample>;
 	sites: Partial<Record<Variant, SiteFigures>>;
 	machine: Record<string, string | number>;
@@ -107,13 +119,20 @@ export interface BenchResult {
 	/** The whole pagefind/ folder, KB, and the index proper (meta, chunks, fragments, filters). */
 	pagefindKb: number | null;
 	pagefindIndexKb: number | null;
-	/** Bytes the first query for `searchQuery` fetches from pagefind/, KB. */
+	/**
+	 * KB a typical first query fetches from pagefind/ on the wire: the median over the
+	 * measured queries, each cold, with the site's own search options (no worker).
+	 */
 	searchQueryKb: number | null;
-	searchQuery: string;
+	/** The costliest of those queries (a word on most pages loads the biggest index chunk). */
+	searchQueryMax: { query: string; kb: number } | null;
+	/** Every measured query: KB on the wire, KB decoded, pages matched. */
+	searchQueries: Array<{ query: string; kb: number; decodedKb: number; results: number }>;
 	/** Everything the project's search page downloads for a first query (`search/?q=`), KB; null without a search page. */
 	searchPageKb: number | null;
 	baselineIncidentPageKb: number | null;
 	baselinePagefindIndexKb: number | null;
+	/** The floor's median first query (Pagefind's defaults, so with its worker script). */
 	baselineSearchQueryKb: number | null;
 	/** Every timing, by variant, in run order. */
 	samples: Record<Variant, number[]>;
@@ -180,16 +199,26 @@ export function summarise(input: BenchInput): BenchResult {
 		largestPage: project?.largestPage ? { page: project.largestPage.page, kb: kb(project.largestPage.bytes)! } : null,
 		pagefindKb: kb(project?.pagefindBytes),
 		pagefindIndexKb: kb(project?.pagefindIndexBytes),
-		searchQueryKb: kb(project?.searchQueryBytes),
-		searchQuery: input.query,
+		searchQueryKb: kb(medianBytes(project?.searchQueries)),
+		searchQueryMax: costliest(project?.searchQueries),
+		searchQueries: (project?.searchQueries ?? []).map((q) => ({ query: q.query, kb: kb(q.bytes)!, decodedKb: kb(q.decodedBytes)!, results: q.results })),
 		searchPageKb: kb(project?.searchPageBytes),
 		baselineIncidentPageKb: kb(floor?.incidentHtmlMedianBytes),
 		baselinePagefindIndexKb: kb(floor?.pagefindIndexBytes),
-		baselineSearchQueryKb: kb(floor?.searchQueryBytes),
+		baselineSearchQueryKb: kb(medianBytes(floor?.searchQueries)),
 		samples: { project: seconds('project').map((s) => round(s, 2)), floor: seconds('floor').map((s) => round(s, 2)), 'floor-satteri': seconds('floor-satteri').map((s) => round(s, 2)) },
 		machine: input.machine,
 		notes,
 	};
+}
+
+function medianBytes(queries: ReadonlyArray<QueryFigures> | undefined): number | undefined {
+	return queries && queries.length > 0 ? median(queries.map((q) => q.bytes)) : undefined;
+}
+
+function costliest(queries: ReadonlyArray<QueryFigures> | undefined): { query: string; kb: number } | null {
+	const top = [...(queries ?? [])].sort((a, b) => b.bytes - a.bytes)[0];
+	return top ? { query: top.query, kb: kb(top.bytes)! } : null;
 }
 
 /** How the per-page cost grows from the smallest to the largest archive (target: at most 1.15). */
@@ -252,8 +281,10 @@ export function formatResult(r: BenchResult): string {
 		`incident page HTML:  median ${show(r.incidentPageKb, ' KB')}, largest ${show(r.incidentPageMaxKb, ' KB')}   (floor median ${show(r.baselineIncidentPageKb, ' KB')})`,
 		`incident page loads: JS ${show(r.incidentPageScriptBytes, ' B')} (${show(r.incidentPageScriptFiles)} file(s), ${show(r.incidentPageInlineScriptBytes, ' B')} inline), CSS ${show(r.incidentPageCssBytes, ' B')}`,
 		`largest page:        ${r.largestPage ? `${r.largestPage.page || '(home)'} ${r.largestPage.kb} KB` : 'n/a'}`,
-		`Pagefind:            index ${show(r.pagefindIndexKb, ' KB')} (folder ${show(r.pagefindKb, ' KB')}); first query "${r.searchQuery}" fetches ${show(r.searchQueryKb, ' KB')}   (floor: index ${show(r.baselinePagefindIndexKb, ' KB')}, query ${show(r.baselineSearchQueryKb, ' KB')})`,
-		`search page:         ${r.searchPageKb === null ? 'n/a (no search/ page)' : `search/?q=${r.searchQuery} downloads ${r.searchPageKb} KB in all`}`,
+		`Pagefind:            index ${show(r.pagefindIndexKb, ' KB')} (folder ${show(r.pagefindKb, ' KB')}); floor index ${show(r.baselinePagefindIndexKb, ' KB')}`,
+		`first query:         typical (median of ${r.searchQueries.length}) ${show(r.searchQueryKb, ' KB')}, costliest ${r.searchQueryMax ? `"${r.searchQueryMax.query}" ${r.searchQueryMax.kb} KB` : 'n/a'}   (target < 300 KB at N = 10000; floor median ${show(r.baselineSearchQueryKb, ' KB')})`,
+		...(r.searchQueries.length > 0 ? [`  per query, KB on the wire (decoded): ${r.searchQueries.map((q) => `${q.query} ${q.kb} (${q.decodedKb})`).join(', ')}`] : []),
+		`search page:         ${r.searchPageKb === null || !r.searchQueries[0] ? 'n/a (no search/ page)' : `search/?q=${r.searchQueries[0].query} downloads ${r.searchPageKb} KB in all`}`,
 		'',
 		`samples (s): project ${r.samples.project.join(', ')} | floor ${r.samples.floor.join(', ')} | Sätteri ${r.samples['floor-satteri'].join(', ')}`,
 	];
@@ -263,10 +294,10 @@ export function formatResult(r: BenchResult): string {
 
 /** The --scale summary: per-page cost at each size and its growth. */
 export function formatScale(results: ReadonlyArray<BenchResult>, growth: ScaleGrowth): string {
-	const lines = ['N        project s   s/page      floor s   s/page      ratio   peak RSS'];
+	const lines = ['N        project s   s/page      floor s   s/page      ratio   peak RSS   query KB'];
 	for (const r of [...results].sort((a, b) => a.n - b.n)) {
 		lines.push(
-			`${pad(r.n, 7)}  ${pad(r.buildSeconds, 9)}   ${pad(r.secondsPerPage, 8)}   ${pad(r.baselineSeconds, 8)}   ${pad(r.baselineSecondsPerPage, 8)}   ${pad(r.ratio, 5)}   ${show(r.peakRssMb, ' MB')}`,
+			`${pad(r.n, 7)}  ${pad(r.buildSeconds, 9)}   ${pad(r.secondsPerPage, 8)}   ${pad(r.baselineSeconds, 8)}   ${pad(r.baselineSecondsPerPage, 8)}   ${pad(r.ratio, 5)}   ${show(r.peakRssMb, ' MB').padStart(8)}   ${show(r.searchQueryKb)}`,
 		);
 	}
 	lines.push('', `per-page cost growth ${growth.sizes[0]} → ${growth.sizes[growth.sizes.length - 1]}: project ${show(growth.perPageGrowth)} (target ≤ 1.15), floor ${show(growth.baselinePerPageGrowth)}`);

@@ -14,7 +14,11 @@ const site = (pages: number, extra: Partial<SiteFigures> = {}): SiteFigures => (
 	largestPage: { page: '', bytes: 40 * 1024 },
 	pagefindBytes: 900 * 1024,
 	pagefindIndexBytes: 400 * 1024,
-	searchQueryBytes: 150 * 1024,
+	searchQueries: [
+		{ query: 'database', bytes: 150 * 1024, decodedBytes: 180 * 1024, results: 900 },
+		{ query: 'dns', bytes: 110 * 1024, decodedBytes: 140 * 1024, results: 300 },
+		{ query: 'disk full', bytes: 120 * 1024, decodedBytes: 150 * 1024, results: 40 },
+	],
 	...extra,
 });
 
@@ -43,9 +47,9 @@ const input = (n: number, project: number[], floor: number[], pages = n) => ({
 	n,
 	seed: '1',
 	asOf: '2026-01-15',
-	query: 'database',
+	queries: ['database', 'dns', 'disk full'],
 	samples: samples(project, floor, [5, 6, 7]),
-	sites: { project: site(pages), floor: site(pages, { searchQueryBytes: 100 * 1024 }) },
+	sites: { project: site(pages), floor: site(pages, { searchQueries: [{ query: 'database', bytes: 100 * 1024, decodedBytes: 130 * 1024, results: 900 }] }) },
 	machine: { cpus: 2 },
 });
 
@@ -85,9 +89,26 @@ describe('summarise', () => {
 		expect(r.pagesPerSecond).toBe(83.3);
 		expect(r.incidentPageKb).toBe(10);
 		expect(r.incidentPageScriptBytes).toBe(300);
-		expect(r.searchQueryKb).toBe(150);
-		expect(r.baselineSearchQueryKb).toBe(100);
 		expect(r.searchPageKb).toBeNull();
+	});
+
+	it('reports the median query as the typical first query, names the costliest, and keeps every query', () => {
+		expect(r.searchQueryKb).toBe(120);
+		expect(r.searchQueryMax).toEqual({ query: 'database', kb: 150 });
+		expect(r.searchQueries).toEqual([
+			{ query: 'database', kb: 150, decodedKb: 180, results: 900 },
+			{ query: 'dns', kb: 110, decodedKb: 140, results: 300 },
+			{ query: 'disk full', kb: 120, decodedKb: 150, results: 40 },
+		]);
+		expect(r.baselineSearchQueryKb).toBe(100);
+		expect(formatResult(r)).toContain('typical (median of 3) 120 KB, costliest "database" 150 KB');
+	});
+
+	it('reports no search figures when no query was measured', () => {
+		const none = summarise({ ...input(1000, [10], [8]), sites: { project: site(1000, { searchQueries: undefined }) } });
+		expect(none.searchQueryKb).toBeNull();
+		expect(none.searchQueryMax).toBeNull();
+		expect(none.searchQueries).toEqual([]);
 	});
 
 	it('formats a readable report', () => {
