@@ -76,7 +76,10 @@ async function runBuild(variant: Variant, runDir: string, contentDir: string, as
 	const outDir = path.join(runDir, 'dist');
 	const logFile = path.join(runDir, 'build.log');
 	const { args, env } = commandFor(variant, outDir);
-	const run = await runMeasured(process.execPath, args, { cwd: ROOT, env: buildEnv(contentDir, path.join(runDir, 'cache'), asOf, { ...env, ...extraEnv }), logFile });
+	// Each build gets a compile-cache folder of its own (Astro's CLI enables Node's), so no
+	// build starts warm or slows down on a cache grown by earlier rounds.
+	const compileCache = { NODE_COMPILE_CACHE: path.join(runDir, 'cache', 'node-compile-cache') };
+	const run = await runMeasured(process.execPath, args, { cwd: ROOT, env: buildEnv(contentDir, path.join(runDir, 'cache'), asOf, { ...compileCache, ...env, ...extraEnv }), logFile });
 	if (run.code !== 0) {
 		throw new BuildFailed(`${variant} build failed (exit ${run.code}); log: ${logFile}\n${await tail(logFile)}`);
 	}
