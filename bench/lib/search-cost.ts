@@ -1,4 +1,4 @@
-import type { Response } from 'playwright-core';
+import type { Browser, Response } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/serve-static.ts';
 
@@ -47,6 +47,18 @@ async function responseSize(response: Response): Promise<{ bytes: number; decode
 	}
 }
 
+/** Serves `dist` (text gzip-encoded) to a fresh headless Chromium for `use`, then closes both. */
+async function withSiteInBrowser<T>(dist: string, base: string, use: (browser: Browser, siteUrl: string) => Promise<T>): Promise<T> {
+	const server = await serveStatic(dist, base, { compress: true });
+	const browser = await launchBrowser();
+	try {
+		return await use(browser, server.url);
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
 /**
  * Runs each query once, cold (a new browser context, so nothing is cached), in
  * headless Chromium against the built site served with gzip for text files, through
@@ -59,11 +71,9 @@ export async function measureSearchQueries(
 	dist: string,
 	options: { queries: ReadonlyArray<string>; pagePath: string; base?: string; pagefindOptions?: Record<string, unknown> },
 ): Promise<SearchCost[]> {
-	const server = await serveStatic(dist, options.base ?? '/', { compress: true });
-	const browser = await launchBrowser();
-	try {
+	return withSiteInBrowser(dist, options.base ?? '/', async (browser, siteUrl) => {
 		const costs: SearchCost[] = [];
-		const pagefindPrefix = new URL('pagefind/', server.url).pathname;
+		const pagefindPrefix = new URL('pagefind/', siteUrl).pathname;
 		for (const query of options.queries) {
 			const context = await browser.newContext();
 			const page = await context.newPage();
@@ -73,7 +83,7 @@ export async function measureSearchQueries(
 				if (!url.pathname.startsWith(pagefindPrefix)) return;
 				pending.push(responseSize(response).then((size) => size && { path: url.pathname.slice(pagefindPrefix.length), ...size }));
 			});
-			await page.goto(new URL(options.pagePath.replace(/^\/+/, ''), server.url).href);
+			await page.goto(new URL(options.pagePath.replace(/^\/+/, ''), siteUrl).href);
 			const outcome = await page.evaluate(
 				async ({ url, query, shown, pagefindOptions }) => {
 					const pagefind = await import(url);
@@ -83,7 +93,7 @@ export async function measureSearchQueries(
 					const data = await Promise.all(search.results.slice(0, shown).map((r: { data(): Promise<unknown> }) => r.data()));
 					return { results: search.results.length as number, loaded: data.length };
 				},
-				{ url: new URL('pagefind/pagefind.js', server.url).href, query, shown: RESULTS_SHOWN, pagefindOptions: options.pagefindOptions },
+				{ url: new URL('pagefind/pagefind.js', siteUrl).href, query, shown: RESULTS_SHOWN, pagefindOptions: options.pagefindOptions },
 			);
 			const files = (await Promise.all(pending)).filter((f) => f !== undefined);
 			await context.close();
@@ -96,10 +106,7 @@ export async function measureSearchQueries(
 			});
 		}
 		return costs;
-	} finally {
-		await browser.close();
-		await server.close();
-	}
+	});
 }
 
 /** Everything the search page downloads to show its first results. */
@@ -117,18 +124,16 @@ export interface SearchPageCost {
  * pays for a first search through the project's own UI.
  */
 export async function measureSearchPage(dist: string, options: { query: string; searchPath?: string; base?: string }): Promise<SearchPageCost> {
-	const server = await serveStatic(dist, options.base ?? '/', { compress: true });
-	const browser = await launchBrowser();
-	try {
+	return withSiteInBrowser(dist, options.base ?? '/', async (browser, siteUrl) => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		const pagefindPrefix = new URL('pagefind/', server.url).pathname;
+		const pagefindPrefix = new URL('pagefind/', siteUrl).pathname;
 		const pending: Array<Promise<{ pagefind: boolean; bytes: number } | undefined>> = [];
 		context.on('response', (response) => {
 			const pagefind = new URL(response.url()).pathname.startsWith(pagefindPrefix);
 			pending.push(responseSize(response).then((size) => size && { pagefind, bytes: size.bytes }));
 		});
-		const url = new URL(`${(options.searchPath ?? 'search/').replace(/^\/+/, '')}?q=${encodeURIComponent(options.query)}`, server.url);
+		const url = new URL(`${(options.searchPath ?? 'search/').replace(/^\/+/, '')}?q=${encodeURIComponent(options.query)}`, siteUrl);
 		await page.goto(url.href, { waitUntil: 'networkidle' });
 		const sizes = (await Promise.all(pending)).filter((s) => s !== undefined);
 		await context.close();
@@ -137,8 +142,5 @@ export async function measureSearchPage(dist: string, options: { query: string; 
 			pagefindBytes: sizes.filter((s) => s.pagefind).reduce((sum, s) => sum + s.bytes, 0),
 			requests: sizes.length,
 		};
-	} finally {
-		await browser.close();
-		await server.close();
-	}
+	});
 }
