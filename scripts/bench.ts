@@ -5,11 +5,11 @@ import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run.ts';
 import { colours, fail } from '../src/cli/terminal.ts';
 import { getConfig } from '../src/config.ts';
-import { isIsoDate } from '../src/lib/dates.ts';
-import { formatResult, formatScale, scaleGrowth, type BenchResult } from '../src/lib/bench/report.ts';
-import { BuildFailed, profileProjectBuild, ROOT, runBench } from '../bench/lib/run-bench.ts';
-import { TYPICAL_QUERIES } from '../bench/lib/search-cost.ts';
-import { loadVocabulary } from '../bench/lib/vocabulary-source.ts';
+import { isIsoDate } from '../src/lib/format/dates.ts';
+import { formatResult, formatScale, scaleGrowth, type BenchResult } from '../bench/core/report.ts';
+import { BuildFailed, profileProjectBuild, ROOT, runBench } from '../bench/harness/run-bench.ts';
+import { TYPICAL_QUERIES } from '../bench/harness/search-cost.ts';
+import { loadVocabulary } from '../bench/harness/vocabulary-source.ts';
 
 const HELP = `Usage: npm run bench [-- options]
 

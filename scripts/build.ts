@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { postmortemsDir } from '../src/lib/content-dir.ts';
+import { postmortemsDir } from '../src/cli/content-dir.ts';
 import { checkContentDir } from '../src/cli/check-content.ts';
 import { startAstroBuild } from '../src/cli/astro-build.ts';
 import { draftWouldCall, runDraftCommand } from '../src/cli/draft-command.ts';

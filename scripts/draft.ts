@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runDraftCommand } from '../src/cli/draft-command.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
-import { postmortemsDir } from '../src/lib/content-dir.ts';
+import { postmortemsDir } from '../src/cli/content-dir.ts';
 
 const HELP = `Usage: npm run draft [-- options]
 

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { getConfig } from '../src/config.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
-import { displayPath, postmortemsDir } from '../src/lib/content-dir.ts';
-import { scaffoldPostmortem, titleProblem } from '../src/lib/scaffold.ts';
+import { displayPath, postmortemsDir } from '../src/cli/content-dir.ts';
+import { scaffoldPostmortem, titleProblem } from '../src/lib/authoring/scaffold.ts';
 import { SEVERITIES, type Severity } from '../src/schemas/severity.ts';
 
 const HELP = `Usage: npm run new -- [options] "Title of the incident"

@@ -4,11 +4,11 @@ import { overdueJson, overdueMarkdown, overdueTable, selectOverdue } from '../sr
 import { OVERDUE_HELP, parseOverdueArgs } from '../src/cli/overdue-args.ts';
 import { runCli } from '../src/cli/run.ts';
 import { colours, fail } from '../src/cli/terminal.ts';
-import { ageActionItems } from '../src/lib/aging.ts';
-import { buildArchive } from '../src/lib/archive.ts';
-import { postmortemsDir } from '../src/lib/content-dir.ts';
-import { calendarDateIn, isIsoDate } from '../src/lib/dates.ts';
-import { formatFinding } from '../src/lib/findings.ts';
+import { ageActionItems } from '../src/lib/aging/aged-items.ts';
+import { buildArchive } from '../src/lib/archive/build-archive.ts';
+import { postmortemsDir } from '../src/cli/content-dir.ts';
+import { calendarDateIn, isIsoDate } from '../src/lib/format/dates.ts';
+import { formatFinding } from '../src/lib/validation/findings.ts';
 
 const parsed = parseOverdueArgs(process.argv.slice(2));
 if (!parsed.ok) fail(`overdue: ${parsed.message}\n(npm run overdue -- --help shows the options)`);

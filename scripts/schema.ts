@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
-import { JSON_SCHEMA_PATH, postmortemJsonSchemaText } from '../src/lib/json-schema.ts';
+import { JSON_SCHEMA_PATH, postmortemJsonSchemaText } from '../src/lib/validation/json-schema.ts';
 
 const HELP = `Usage: npm run schema [-- --check]
 

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/serve-static.ts';
+import { launchBrowser } from '../tools/browser.ts';
+import { serveStatic } from '../tools/serve-static.ts';
 
 // Developer aid: screenshots of built pages in light and dark, for looking at what people see.
 // npm run screenshot -- [--dir dist] [--out screenshots] [--base /] [--width 1280] page/ other-page/ ...

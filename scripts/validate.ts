@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { postmortemsDir } from '../src/lib/content-dir.ts';
+import { postmortemsDir } from '../src/cli/content-dir.ts';
 import { checkContentDir } from '../src/cli/check-content.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';

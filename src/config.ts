@@ -1,6 +1,6 @@
 import rawConfig from '../postmortems.config.ts';
 import { archiveConfigSchema, type ArchiveConfig } from './schemas/config.ts';
-import { formatZodIssues } from './lib/findings.ts';
+import { formatZodIssues } from './lib/validation/findings.ts';
 
 /** Thrown when `postmortems.config.ts` does not match its schema; the message is for people. */
 export class ConfigError extends Error {}

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { getConfig } from '../config.ts';
-import { readPostmortemSources } from '../lib/content-dir.ts';
-import { validateArchive, type ArchiveResult } from '../lib/validate-archive.ts';
-import type { SourceFile } from '../lib/validate-archive.ts';
+import { readPostmortemSources } from './content-dir.ts';
+import { validateArchive, type ArchiveResult } from '../lib/validation/validate-archive.ts';
+import type { SourceFile } from '../lib/validation/validate-archive.ts';
 
 /** Reads and validates the archive folder; a missing folder is reported, not thrown. */
 export async function checkContentDir(dir: string): Promise<{ sources: SourceFile[]; result: ArchiveResult } | { missing: string }> {

@@ -1,7 +1,7 @@
 import { estimateCostUsd, PRICES_CHECKED, type UsageTotals } from '../lib/drafting/cost.ts';
 import type { PlannedDraft } from '../lib/drafting/plan.ts';
 import { promptSize } from '../lib/drafting/prompt.ts';
-import type { FileOutcome, RunUsage } from '../lib/drafting/run.ts';
+import type { FileOutcome, RunUsage } from './drafting/run.ts';
 import { colours } from './terminal.ts';
 
 /** The words and numbers `npm run draft` prints. Pure formatting; the command decides where they go. */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { PRIORITIES, type Priority } from '../schemas/action-item.ts';
 import { SEVERITIES, type Severity } from '../schemas/severity.ts';
-import { isIsoDate } from '../lib/dates.ts';
+import { isIsoDate } from '../lib/format/dates.ts';
 
 export const OVERDUE_HELP = `Usage: npm run overdue [-- [options] [DIR]]
 

@@ -1,6 +1,6 @@
-import { compareOpen, isStillOpen, rollUpByOwner, type AgedItem } from '../lib/aging.ts';
+import { compareOpen, isStillOpen, rollUpByOwner, type AgedItem } from '../lib/aging/aged-items.ts';
 import { actionItemRecord, type ActionItemRecord, type ExportContext } from '../lib/exports/action-record.ts';
-import { daysLabel, formatDay } from '../lib/aging-labels.ts';
+import { daysLabel, formatDay } from '../lib/aging/labels.ts';
 import { normaliseOwner, type OverdueOptions } from './overdue-args.ts';
 
 type Filters = Pick<OverdueOptions, 'owners' | 'severities' | 'priorities'>;

@@ -1,6 +1,6 @@
-import type { Finding } from '../lib/findings.ts';
-import { formatFinding } from '../lib/findings.ts';
-import type { ArchiveResult } from '../lib/validate-archive.ts';
+import type { Finding } from '../lib/validation/findings.ts';
+import { formatFinding } from '../lib/validation/findings.ts';
+import type { ArchiveResult } from '../lib/validation/validate-archive.ts';
 import { colours } from './terminal.ts';
 
 /** Prints findings grouped by file, then a one-line total. Returns the text for tests. */

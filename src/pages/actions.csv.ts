@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { buildActionsCsv } from '../lib/exports/actions-csv.ts';
-import { getSiteAging, siteExportContext } from '../lib/site-aging.ts';
+import { getSiteAging, siteExportContext } from '../data/aging.ts';
 
 /** Every action item as RFC 4180 CSV, one row each, computed as of the build. */
 export const GET: APIRoute = async () => {

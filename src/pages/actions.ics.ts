@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getConfig } from '../config.ts';
 import { buildActionsIcs } from '../lib/exports/actions-ics.ts';
-import { buildStamp, getSiteAging, siteExportContext } from '../lib/site-aging.ts';
+import { getSiteAging, siteExportContext } from '../data/aging.ts';
+import { buildStamp } from '../data/build-day.ts';
 
 /** A calendar with an all-day event on the due date of every open action item. */
 export const GET: APIRoute = async () => {

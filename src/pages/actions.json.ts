@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { buildActionsJson } from '../lib/exports/actions-json.ts';
-import { getSiteAging, siteExportContext } from '../lib/site-aging.ts';
+import { getSiteAging, siteExportContext } from '../data/aging.ts';
 
 /** Every action item with its state as of the build (shape: docs/action-items.md). */
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getConfig } from '../config.ts';
-import { openSearchDescription } from '../lib/opensearch.ts';
+import { openSearchDescription } from '../lib/search/opensearch.ts';
 
 /** /opensearch.xml: lets browsers add the archive as a search engine (linked from every page's head). */
 export const GET: APIRoute = () => {

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getConfig } from '../config.ts';
 import { buildPostmortemsJson } from '../lib/exports/postmortems-json.ts';
-import { getSiteAging } from '../lib/site-aging.ts';
-import { getArchive } from '../lib/site-archive.ts';
+import { getSiteAging } from '../data/aging.ts';
+import { getArchive } from '../data/archive.ts';
 
 /** The archive's metadata and summaries, for dashboards and other tools (shape: docs/action-items.md). */
 export const GET: APIRoute = async () => {

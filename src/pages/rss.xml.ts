@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getConfig } from '../config.ts';
 import { buildFeedItems } from '../lib/exports/rss-items.ts';
-import { getArchive } from '../lib/site-archive.ts';
+import { getArchive } from '../data/archive.ts';
 
 /** RSS feed of the newest published postmortems. */
 export const GET: APIRoute = async () => {

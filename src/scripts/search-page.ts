@@ -10,8 +10,8 @@
  * facet filter files (~170 KB there) load only once the user interacts with the
  * search, not for a linked `?q=` query; until then facets count the whole archive.
  */
-import { withBase } from '../lib/urls.ts';
-import { PAGEFIND_CLIENT_OPTIONS } from '../lib/search-client-options.ts';
+import { withBase } from '../lib/routing/urls.ts';
+import { PAGEFIND_CLIENT_OPTIONS } from '../lib/search/client-options.ts';
 import {
 	escapeHtml,
 	FACET_VISIBLE,
@@ -27,7 +27,7 @@ import {
 	type PagefindSearchOptions,
 	type SearchFacet,
 	type SearchState,
-} from '../lib/search-query.ts';
+} from '../lib/search/query.ts';
 
 // ---- The parts of Pagefind's browser API this page uses ----
 type Counts = Partial<Record<string, Record<string, number>>>;

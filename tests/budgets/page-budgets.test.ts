@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isIncidentPage, listFiles, weighPage, type PageWeight } from '../../bench/lib/dist-metrics.ts';
-import { median } from '../../src/lib/bench/stats.ts';
+import { isIncidentPage, listFiles, weighPage, type PageWeight } from '../../bench/harness/dist-metrics.ts';
+import { median } from '../../bench/core/stats.ts';
 import { buildGeneratedSite, type GeneratedSite } from '../support/generated-site.ts';
 
 /**

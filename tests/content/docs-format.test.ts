@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateFile } from '../../src/lib/validate-archive.ts';
+import { validateFile } from '../../src/lib/validation/validate-archive.ts';
 import { ROOT } from '../support/build-site.ts';
 import { DEFAULT_POLICY } from '../support/validation.ts';
 

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import astroConfig from '../../astro.config.mjs';
-import { listPostmortemFiles } from '../../src/lib/content-dir.ts';
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { listPostmortemFiles } from '../../src/cli/content-dir.ts';
+import { parseFrontmatter } from '../../src/lib/validation/frontmatter.ts';
 import { fixture, ROOT } from '../support/build-site.ts';
 
 /** Bodies through the site's own Markdown pipeline (astro.config.mjs): GFM in, sanitised HTML out. */

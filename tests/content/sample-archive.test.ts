@@ -2,9 +2,9 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config.ts';
-import { itemState } from '../../src/lib/aging.ts';
-import { readPostmortemSources } from '../../src/lib/content-dir.ts';
-import { validateArchive, type ArchiveResult } from '../../src/lib/validate-archive.ts';
+import { itemState } from '../../src/lib/aging/aged-items.ts';
+import { readPostmortemSources } from '../../src/cli/content-dir.ts';
+import { validateArchive, type ArchiveResult } from '../../src/lib/validation/validate-archive.ts';
 import { ROOT } from '../support/build-site.ts';
 
 /** The demo archive must stay valid and keep showing every state the site can display. */

@@ -5,9 +5,9 @@ import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser } from '../support/browser.ts';
+import { collectPageErrors, launchBrowser } from '../../tools/browser.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
-import { serveStatic, type StaticServer } from '../support/serve-static.ts';
+import { serveStatic, type StaticServer } from '../../tools/serve-static.ts';
 import { ACTIONS_AS_OF, ACTIONS_FIXTURE } from '../support/fixture-archive.ts';
 
 // The fixture site is built "as of" 2026-11-21 (UTC); the browser's clock is then moved.

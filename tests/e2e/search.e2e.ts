@@ -2,9 +2,9 @@ import { cp, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser } from '../support/browser.ts';
+import { collectPageErrors, launchBrowser } from '../../tools/browser.ts';
 import { buildSite, fixture, type BuiltSite } from '../support/build-site.ts';
-import { serveStatic, type StaticServer } from '../support/serve-static.ts';
+import { serveStatic, type StaticServer } from '../../tools/serve-static.ts';
 
 // Search, insights and related incidents against the built tests/fixtures/search site:
 // 8 published postmortems with one distinctive word each (quokka, marmalade, periwinkle,

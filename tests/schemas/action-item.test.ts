@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, friendlyZodMessage } from '../../src/lib/findings.ts';
+import { formatPath, friendlyZodMessage } from '../../src/lib/validation/findings.ts';
 import { actionItemSchema } from '../../src/schemas/action-item.ts';
 
 const item = (changes: Record<string, unknown> = {}) => ({ id: 'ENG-1', title: 'Add a canary', owner: '@dana', priority: 'P1', due: '2025-04-01', ...changes });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { friendlyZodMessage, formatPath } from '../../src/lib/findings.ts';
+import { friendlyZodMessage, formatPath } from '../../src/lib/validation/findings.ts';
 import { postmortemSchema } from '../../src/schemas/postmortem.ts';
 import { validPostmortem } from '../support/validation.ts';
 

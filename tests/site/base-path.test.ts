@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from '../support/serve-static.ts';
+import { serveStatic } from '../../tools/serve-static.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { AS_OF, isReadingPage, SITE_FIXTURE, SLUGS } from './fixture.ts';
 import { attr, htmlFiles, parsePage, readPage } from './html.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LISTING_PAGE_SIZE } from '../../src/lib/pagination.ts';
+import { LISTING_PAGE_SIZE } from '../../src/lib/routing/pagination.ts';
 import { buildGeneratedSite, type GeneratedSite } from '../support/generated-site.ts';
 import { attr, readPage, text, type Page } from './html.ts';
 

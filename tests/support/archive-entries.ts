@@ -1,5 +1,6 @@
 import { getConfig } from '../../src/config.ts';
-import { buildArchive, type ArchiveEntry } from '../../src/lib/archive.ts';
+import { buildArchive } from '../../src/lib/archive/build-archive.ts';
+import type { ArchiveEntry } from '../../src/lib/archive/types.ts';
 import { postmortemSchema, type ActionItemInput, type PostmortemInput } from '../../src/schemas/index.ts';
 
 /** The default policy, as the aging functions take it. */

@@ -1,7 +1,8 @@
 import { getConfig } from '../../src/config.ts';
-import { buildArchive, type Archive, type ArchiveEntry } from '../../src/lib/archive.ts';
-import { readPostmortemSources } from '../../src/lib/content-dir.ts';
-import { validateArchive } from '../../src/lib/validate-archive.ts';
+import { buildArchive } from '../../src/lib/archive/build-archive.ts';
+import type { Archive, ArchiveEntry } from '../../src/lib/archive/types.ts';
+import { readPostmortemSources } from '../../src/cli/content-dir.ts';
+import { validateArchive } from '../../src/lib/validation/validate-archive.ts';
 import { postmortemSchema, type PostmortemInput } from '../../src/schemas/postmortem.ts';
 
 /** Reads and validates a fixture folder like the site does, then indexes it. Throws on invalid fixtures. */

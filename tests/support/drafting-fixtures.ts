@@ -2,8 +2,8 @@ import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getConfig } from '../../src/config.ts';
-import { readPostmortemSources } from '../../src/lib/content-dir.ts';
-import { validateArchive } from '../../src/lib/validate-archive.ts';
+import { readPostmortemSources } from '../../src/cli/content-dir.ts';
+import { validateArchive } from '../../src/lib/validation/validate-archive.ts';
 import { fixture } from './build-site.ts';
 
 /** A fresh temporary copy of a folder under tests/fixtures/drafting; tests never write to the fixtures. */

@@ -1,7 +1,8 @@
 import { getConfig } from '../../src/config.ts';
-import { buildArchive, type Archive } from '../../src/lib/archive.ts';
-import { readPostmortemSources } from '../../src/lib/content-dir.ts';
-import { validateArchive } from '../../src/lib/validate-archive.ts';
+import { buildArchive } from '../../src/lib/archive/build-archive.ts';
+import type { Archive } from '../../src/lib/archive/types.ts';
+import { readPostmortemSources } from '../../src/cli/content-dir.ts';
+import { validateArchive } from '../../src/lib/validation/validate-archive.ts';
 import { fixture } from './build-site.ts';
 
 /** The folder of postmortems used by the action-item tests, and the day they are pinned to. */

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeArchive } from '../../bench/lib/write-archive.ts';
+import { writeArchive } from '../../bench/harness/write-archive.ts';
 import { getConfig } from '../../src/config.ts';
-import { generatePostmortems } from '../../src/lib/bench/generate.ts';
-import { PEOPLE, TEAMS } from '../../src/lib/bench/pools.ts';
-import { fallbackVocabulary } from '../../src/lib/bench/vocabulary.ts';
+import { generatePostmortems } from '../../bench/core/generate.ts';
+import { PEOPLE, TEAMS } from '../../bench/core/pools.ts';
+import { fallbackVocabulary } from '../../bench/core/vocabulary.ts';
 import { buildSite, type BuiltSite } from './build-site.ts';
 
 /** A built site of a generated archive, and how to remove both. */

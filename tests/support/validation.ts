@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { archiveConfigSchema } from '../../src/schemas/config.ts';
-import { readPostmortemSources } from '../../src/lib/content-dir.ts';
-import { validateArchive, validateFile, type ArchiveResult, type FileResult } from '../../src/lib/validate-archive.ts';
+import { readPostmortemSources } from '../../src/cli/content-dir.ts';
+import { validateArchive, validateFile, type ArchiveResult, type FileResult } from '../../src/lib/validation/validate-archive.ts';
 import { fixture } from './build-site.ts';
 
 /** The contract's default policy (independent of the project's own postmortems.config.ts). */

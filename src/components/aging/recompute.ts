@@ -5,9 +5,9 @@
  * as the build, and rewrites only text and attributes. Without JavaScript the
  * build-time figures stay as they are.
  */
-import { AGE_BUCKETS, ageBucket, closedRecently, dayDiff, itemState, localCalendarDate, median, type DatedItem, type ItemState } from '../../lib/aging-core.ts';
+import { AGE_BUCKETS, ageBucket, closedRecently, dayDiff, itemState, localCalendarDate, median, type DatedItem, type ItemState } from '../../lib/aging/item-state.ts';
 import { barHeight, barY, chartDescription } from './chart.ts';
-import { daysLabel, formatDay, medianLabel, oldestLabel } from '../../lib/aging-labels.ts';
+import { daysLabel, formatDay, medianLabel, oldestLabel } from '../../lib/aging/labels.ts';
 
 interface RowFacts {
 	id: string;

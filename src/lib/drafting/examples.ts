@@ -1,5 +1,5 @@
-import type { ToneOptions } from '../tone.ts';
-import type { ValidEntry } from '../validate-archive.ts';
+import type { ToneOptions } from '../tone/blame.ts';
+import type { ValidEntry } from '../validation/validate-archive.ts';
 import { isMissing, unreviewedDraftFields } from './select.ts';
 import { draftFindings } from './tone-gate.ts';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SourceFile } from '../validate-archive.ts';
+import type { SourceFile } from '../validation/validate-archive.ts';
 import type { StyleExample } from './examples.ts';
 import { draftPrompt, type DraftPrompt } from './prompt.ts';
 import type { DraftTarget } from './select.ts';

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { stringify } from 'yaml';
 import type { DraftableField } from '../../schemas/drafted.ts';
-import { parseFrontmatter } from '../frontmatter.ts';
+import { parseFrontmatter } from '../validation/frontmatter.ts';
 import type { StyleExample } from './examples.ts';
 
 /**

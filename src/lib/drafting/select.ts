@@ -1,5 +1,5 @@
 import { DRAFTABLE_FIELDS, type DraftableField } from '../../schemas/drafted.ts';
-import type { ValidEntry } from '../validate-archive.ts';
+import type { ValidEntry } from '../validation/validate-archive.ts';
 
 /** A postmortem with the fields the model should draft for it. */
 export interface DraftTarget {

@@ -1,8 +1,8 @@
 import type { DraftOutput } from '../../schemas/draft-output.ts';
 import type { DraftableField } from '../../schemas/drafted.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
-import { peopleOf } from '../policies.ts';
-import { findBlame, type BlameFinding } from '../tone.ts';
+import { peopleOf } from '../validation/policies.ts';
+import { findBlame, type BlameFinding } from '../tone/blame.ts';
 
 /** A sentence of a draft that ties a mistake to a person, with the field it is in. */
 export interface DraftFinding extends BlameFinding {

@@ -1,5 +1,5 @@
-import type { AgedItem } from '../aging.ts';
-import { paths, ticketUrl } from '../urls.ts';
+import type { AgedItem } from '../aging/aged-items.ts';
+import { paths, ticketUrl } from '../routing/urls.ts';
 import { absoluteUrl, type SiteLocation } from './site-url.ts';
 
 /** What every export needs besides the items. */

@@ -1,4 +1,4 @@
-import { closedItems, openItems, type AgedItem } from '../aging.ts';
+import { closedItems, openItems, type AgedItem } from '../aging/aged-items.ts';
 import { actionItemRecord, type ExportContext } from './action-record.ts';
 import { toCsv } from './csv.ts';
 

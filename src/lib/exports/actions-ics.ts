@@ -1,5 +1,5 @@
-import { openItems, type AgedItem } from '../aging.ts';
-import { addDays } from '../dates.ts';
+import { openItems, type AgedItem } from '../aging/aged-items.ts';
+import { addDays } from '../format/dates.ts';
 import { actionItemRecord, type ExportContext } from './action-record.ts';
 import { escapeIcsText, icsDate, icsDateTime, icsDocument, icsLine } from './ics.ts';
 

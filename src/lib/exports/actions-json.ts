@@ -1,4 +1,4 @@
-import { closedItems, openItems, rollUpByOwner, rollUpByPriority, rollUpBySeverity, summarize, type AgedItem, type AgingSummary, type RollUp } from '../aging.ts';
+import { closedItems, openItems, rollUpByOwner, rollUpByPriority, rollUpBySeverity, summarize, type AgedItem, type AgingSummary, type RollUp } from '../aging/aged-items.ts';
 import { actionItemRecord, type ActionItemRecord, type ExportContext } from './action-record.ts';
 
 /** A roll-up as exported: counts, and the id of the oldest open item. */

@@ -1,7 +1,7 @@
-import type { ArchiveEntry } from '../archive.ts';
-import { itemState } from '../aging-core.ts';
-import { elapsedMs } from '../durations.ts';
-import { paths } from '../urls.ts';
+import type { ArchiveEntry } from '../archive/types.ts';
+import { itemState } from '../aging/item-state.ts';
+import { elapsedMs } from '../format/durations.ts';
+import { paths } from '../routing/urls.ts';
 import { absoluteUrl, type SiteLocation } from './site-url.ts';
 
 /** One postmortem as `/postmortems.json` shows it: metadata and summaries, not the body. */

@@ -1,5 +1,5 @@
-import type { ArchiveEntry } from '../archive.ts';
-import { paths } from '../urls.ts';
+import type { ArchiveEntry } from '../archive/types.ts';
+import { paths } from '../routing/urls.ts';
 import { absoluteUrl, type SiteLocation } from './site-url.ts';
 
 /** The feed keeps the newest postmortems only, so it stays small however big the archive grows. */

@@ -1,6 +1,6 @@
 import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
+import { splitFrontmatter } from '../../../src/lib/validation/frontmatter.ts';
 import { applyDraft } from '../../../src/lib/drafting/write-back.ts';
 import { postmortemSchema } from '../../../src/schemas/postmortem.ts';
 import { addedLines, fixtureText } from '../../support/drafting-fixtures.ts';

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ageActionItems } from '../../../src/lib/aging.ts';
+import { ageActionItems } from '../../../src/lib/aging/aged-items.ts';
 import { ACTIONS_CSV_COLUMNS, buildActionsCsv } from '../../../src/lib/exports/actions-csv.ts';
 import { policy } from '../../support/archive-entries.ts';
 import { ACTIONS_AS_OF, loadFixtureArchive } from '../../support/fixture-archive.ts';

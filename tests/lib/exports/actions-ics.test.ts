@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { ageActionItems } from '../../../src/lib/aging.ts';
+import { ageActionItems } from '../../../src/lib/aging/aged-items.ts';
 import { actionItemUid, buildActionsIcs } from '../../../src/lib/exports/actions-ics.ts';
 import { policy } from '../../support/archive-entries.ts';
 import { ACTIONS_AS_OF, loadFixtureArchive } from '../../support/fixture-archive.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageActionItems } from '../../../src/lib/aging.ts';
+import { ageActionItems } from '../../../src/lib/aging/aged-items.ts';
 import { buildActionsJson } from '../../../src/lib/exports/actions-json.ts';
 import { policy } from '../../support/archive-entries.ts';
 import { ACTIONS_AS_OF, loadFixtureArchive } from '../../support/fixture-archive.ts';

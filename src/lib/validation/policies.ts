@@ -1,0 +1,183 @@
+import type { ArchiveConfig } from '../../schemas/config.ts';
+import type { ActionItem, Priority } from '../../schemas/action-item.ts';
+import type { Postmortem } from '../../schemas/postmortem.ts';
+import type { ReviewRole } from '../../schemas/review.ts';
+import type { Severity } from '../../schemas/severity.ts';
+import { actionItemSchema } from '../../schemas/action-item.ts';
+import { contributingFactorSchema } from '../../schemas/contributing-factor.ts';
+import { draftedSchema } from '../../schemas/drafted.ts';
+import { impactSchema } from '../../schemas/impact.ts';
+import { postmortemFields } from '../../schemas/postmortem.ts';
+import { reviewSchema } from '../../schemas/review.ts';
+import { timelineEntrySchema } from '../../schemas/timeline-entry.ts';
+import { toIsoDate } from '../../schemas/primitives.ts';
+import { addDays } from '../format/dates.ts';
+import { leftoverPlaceholders } from './placeholders.ts';
+import { findBlame, looksLikePerson, type BlameFinding } from '../tone/blame.ts';
+
+type Policy = ArchiveConfig['policy'];
+
+/** A policy finding before the file name is attached. */
+export interface PolicyFinding {
+	path: string;
+	message: string;
+	level: 'error' | 'warning';
+	/** The exact text the finding is about (a blamed sentence), so the caller can point at its line. */
+	excerpt?: string;
+}
+
+/** The review roles this postmortem needs, per the config. */
+export function requiredReviewRoles(severity: Severity, policy: Policy): ReviewRole[] {
+	const roles = [...policy.requiredReviews];
+	if (severity === 'SEV1') for (const r of policy.sev1ExtraReviews) if (!roles.includes(r)) roles.push(r);
+	return roles;
+}
+
+/** Required review roles that nobody has signed off yet. */
+export function missingReviewRoles(pm: Pick<Postmortem, 'severity' | 'reviews'>, policy: Policy): ReviewRole[] {
+	const done = new Set(pm.reviews.map((r) => r.role));
+	return requiredReviewRoles(pm.severity, policy).filter((r) => !done.has(r));
+}
+
+/** How many days after the incident an item of this priority should be due. */
+export function dueWindowDays(severity: Severity, priority: Priority, policy: Policy): number {
+	return priority === 'P0' || priority === 'P1' ? policy.urgentDueWindowDays[severity] : policy.otherDueWindowDays;
+}
+
+/** The last due date the policy window allows for an item, `YYYY-MM-DD`. */
+export function latestAllowedDue(startedAt: Date, severity: Severity, priority: Priority, policy: Policy): string {
+	return addDays(toIsoDate(startedAt), dueWindowDays(severity, priority, policy));
+}
+
+/** Whether the item's due date falls after its policy window. */
+export function breaksDueWindow(item: Pick<ActionItem, 'due' | 'priority'>, pm: Pick<Postmortem, 'startedAt' | 'severity'>, policy: Policy): boolean {
+	return item.due > latestAllowedDue(pm.startedAt, pm.severity, item.priority, policy);
+}
+
+/** People named in a postmortem's own frontmatter: authors, reviewers, and owners that look like people. */
+export function peopleOf(pm: Pick<Postmortem, 'authors' | 'reviews' | 'actionItems'>): string[] {
+	const people = new Set<string>();
+	for (const a of pm.authors) if (looksLikePerson(a)) people.add(a);
+	for (const r of pm.reviews) if (looksLikePerson(r.by)) people.add(r.by);
+	for (const i of pm.actionItems) if (looksLikePerson(i.owner)) people.add(i.owner);
+	return [...people];
+}
+
+/** The human-written text fields of a postmortem, with their paths, for the tone check. */
+export function humanTextFields(pm: Postmortem, body: string): Array<{ path: string; text: string }> {
+	const drafted = pm.drafted && !pm.drafted.reviewed ? new Set(pm.drafted.fields) : new Set<string>();
+	const out: Array<{ path: string; text: string }> = [];
+	out.push({ path: 'impact.summary', text: pm.impact.summary });
+	if (pm.summary && !drafted.has('summary')) out.push({ path: 'summary', text: pm.summary });
+	if (pm.lessons && !drafted.has('lessons')) pm.lessons.forEach((text, i) => out.push({ path: `lessons[${i}]`, text }));
+	pm.timeline.forEach((e, i) => out.push({ path: `timeline[${i}].event`, text: e.event }));
+	pm.contributingFactors.forEach((f, i) => out.push({ path: `contributingFactors[${i}].description`, text: f.description }));
+	pm.actionItems.forEach((a, i) => {
+		out.push({ path: `actionItems[${i}].title`, text: a.title });
+		if (a.rationale) out.push({ path: `actionItems[${i}].rationale`, text: a.rationale });
+	});
+	if (body.trim()) out.push({ path: '(body)', text: body });
+	return out;
+}
+
+function blameMessage(b: BlameFinding): string {
+	const quote = b.sentence.length > 120 ? `${b.sentence.slice(0, 117)}…` : b.sentence;
+	return `blame language: "${quote}" ties "${b.phrase}" to ${b.person}; describe what in the system allowed it instead`;
+}
+
+const keysOf = (shape: object) => Object.keys(shape);
+const TOP_KEYS = keysOf(postmortemFields.shape);
+/** The fields of the nested mappings, by top-level key (lists: the fields of each entry). */
+const NESTED_KEYS: Record<string, { keys: string[]; list: boolean }> = {
+	impact: { keys: keysOf(impactSchema.shape), list: false },
+	drafted: { keys: keysOf(draftedSchema.shape), list: false },
+	timeline: { keys: keysOf(timelineEntrySchema.shape), list: true },
+	contributingFactors: { keys: keysOf(contributingFactorSchema.shape), list: true },
+	actionItems: { keys: keysOf(actionItemSchema.shape), list: true },
+	reviews: { keys: keysOf(reviewSchema.shape), list: true },
+};
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function unknownKeys(data: Record<string, unknown>, known: ReadonlyArray<string>, prefix: string, out: PolicyFinding[]): void {
+	for (const key of Object.keys(data)) {
+		if (known.includes(key)) continue;
+		const guess = known.find((k) => k.toLowerCase() === key.toLowerCase()) ?? known.find((k) => editDistance(k, key) <= 2);
+		out.push({ path: `${prefix}${key}`, level: 'warning', message: `is not a field of the format and is ignored${guess ? `; did you mean "${guess}"?` : ''}` });
+	}
+}
+
+/**
+ * Fields the format does not have (typos, mostly), at the top level and inside
+ * impact, drafted and each list entry, with the field probably meant. Works on
+ * the raw frontmatter, so it helps even when the schema rejects the file.
+ */
+export function unknownKeyFindings(rawData: Record<string, unknown>): PolicyFinding[] {
+	const out: PolicyFinding[] = [];
+	unknownKeys(rawData, TOP_KEYS, '', out);
+	for (const [key, nested] of Object.entries(NESTED_KEYS)) {
+		const value = rawData[key];
+		if (nested.list && Array.isArray(value)) {
+			value.forEach((entry, i) => {
+				if (isMapping(entry)) unknownKeys(entry, nested.keys, `${key}[${i}].`, out);
+			});
+		} else if (!nested.list && isMapping(value)) {
+			unknownKeys(value, nested.keys, `${key}.`, out);
+		}
+	}
+	return out;
+}
+
+/** Every policy finding for one postmortem (errors and warnings), per the contract and config. */
+export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>, body: string, policy: Policy): PolicyFinding[] {
+	const out: PolicyFinding[] = unknownKeyFindings(rawData);
+	for (const p of leftoverPlaceholders(pm)) {
+		out.push({ path: p.path, level: 'warning', message: `"${p.value}" is still the template's placeholder; write ${p.hint}` });
+	}
+	if (pm.status === 'published') {
+		const missing = missingReviewRoles(pm, policy);
+		if (missing.length > 0) {
+			out.push({
+				path: 'reviews',
+				level: 'error',
+				message: `a published ${pm.severity} postmortem needs reviews by ${requiredReviewRoles(pm.severity, policy).join(', ')}; missing: ${missing.join(', ')}`,
+			});
+		}
+		if (pm.impact.customerFacing && policy.customerFacingNeedsUrgentItem && !pm.actionItems.some((a) => a.priority === 'P0' || a.priority === 'P1')) {
+			out.push({ path: 'actionItems', level: 'warning', message: 'a customer-facing incident should have at least one P0 or P1 action item' });
+		}
+	}
+	pm.actionItems.forEach((item, i) => {
+		if (breaksDueWindow(item, pm, policy)) {
+			const days = dueWindowDays(pm.severity, item.priority, policy);
+			out.push({
+				path: `actionItems[${i}].due`,
+				level: 'warning',
+				message: `(${item.due}) is more than ${days} days after a ${pm.severity} incident for a ${item.priority} item; due by ${latestAllowedDue(pm.startedAt, pm.severity, item.priority, policy)} or lower the priority`,
+			});
+		}
+	});
+	const knownPeople = peopleOf(pm);
+	for (const field of humanTextFields(pm, body)) {
+		for (const b of findBlame(field.text, { blameWords: policy.blameWords, knownPeople })) {
+			out.push({ path: field.path, level: 'warning', message: blameMessage(b), excerpt: b.sentence });
+		}
+	}
+	return out;
+}
+
+function editDistance(a: string, b: string): number {
+	const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		let prev = dp[0]!;
+		dp[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const tmp = dp[j]!;
+			dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+			prev = tmp;
+		}
+	}
+	return dp[b.length]!;
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+	breaksDueWindow,
+	dueWindowDays,
+	latestAllowedDue,
+	missingReviewRoles,
+	policyFindings,
+	requiredReviewRoles,
+	unknownKeyFindings,
+} from '../../../src/lib/validation/policies.ts';
+import { archiveConfigSchema } from '../../../src/schemas/config.ts';
+import { postmortemSchema } from '../../../src/schemas/postmortem.ts';
+import { DEFAULT_POLICY, validPostmortem } from '../../support/validation.ts';
+
+const parse = (changes: Record<string, unknown> = {}) => {
+	const raw = { ...validPostmortem(), ...changes };
+	return { pm: postmortemSchema.parse(raw), raw };
+};
+const findings = (changes: Record<string, unknown> = {}, body = '', policy = DEFAULT_POLICY) => {
+	const { pm, raw } = parse(changes);
+	return policyFindings(pm, raw, body, policy).map((f) => `${f.level} ${f.path}: ${f.message}`);
+};
+
+describe('the contract defaults', () => {
+	it('match the numbers in the format', () => {
+		expect(DEFAULT_POLICY.requiredReviews).toEqual(['responder', 'lead']);
+		expect(DEFAULT_POLICY.sev1ExtraReviews).toEqual(['director']);
+		expect(DEFAULT_POLICY.urgentDueWindowDays).toEqual({ SEV1: 15, SEV2: 30, SEV3: 56, SEV4: 56 });
+		expect(DEFAULT_POLICY.otherDueWindowDays).toBe(90);
+	});
+});
+
+describe('review roles', () => {
+	it('needs responder and lead, and director for a SEV1', () => {
+		expect(requiredReviewRoles('SEV2', DEFAULT_POLICY)).toEqual(['responder', 'lead']);
+		expect(requiredReviewRoles('SEV1', DEFAULT_POLICY)).toEqual(['responder', 'lead', 'director']);
+	});
+
+	it('is an error for a published postmortem only', () => {
+		expect(findings({ reviews: [] })).toEqual(['error reviews: a published SEV3 postmortem needs reviews by responder, lead; missing: responder, lead']);
+		expect(findings({ reviews: [], status: 'review' })).toEqual([]);
+		expect(findings({ reviews: [], status: 'draft' })).toEqual([]);
+	});
+
+	it('lists the missing roles as a to-do for unpublished postmortems', () => {
+		const { pm } = parse({ status: 'review', severity: 'SEV1', reviews: [{ role: 'lead', by: '@li', on: '2025-03-18' }] });
+		expect(missingReviewRoles(pm, DEFAULT_POLICY)).toEqual(['responder', 'director']);
+	});
+
+	it('follows the config', () => {
+		const policy = archiveConfigSchema.parse({ policy: { requiredReviews: ['manager'] } }).policy;
+		expect(findings({}, '', policy)).toEqual(['error reviews: a published SEV3 postmortem needs reviews by manager; missing: manager']);
+	});
+});
+
+describe('due-date windows', () => {
+	it.each([
+		['SEV1', 'P0', 15],
+		['SEV1', 'P1', 15],
+		['SEV2', 'P1', 30],
+		['SEV3', 'P0', 56],
+		['SEV4', 'P1', 56],
+		['SEV1', 'P2', 90],
+		['SEV4', 'P3', 90],
+	] as const)('%s %s: %i days', (severity, priority, days) => {
+		expect(dueWindowDays(severity, priority, DEFAULT_POLICY)).toBe(days);
+	});
+
+	it('allows the last day of the window and warns the day after', () => {
+		const startedAt = new Date('2025-03-14T09:30:00Z');
+		expect(latestAllowedDue(startedAt, 'SEV2', 'P1', DEFAULT_POLICY)).toBe('2025-04-13');
+		const pm = { startedAt, severity: 'SEV2' as const };
+		expect(breaksDueWindow({ due: '2025-04-13', priority: 'P1' }, pm, DEFAULT_POLICY)).toBe(false);
+		expect(breaksDueWindow({ due: '2025-04-14', priority: 'P1' }, pm, DEFAULT_POLICY)).toBe(true);
+	});
+
+	it('is a warning naming the item, the window and the date that would fit', () => {
+		const actionItems = [{ id: 'E-1', title: 't', owner: '@a', priority: 'P1', due: '2025-06-30' }];
+		expect(findings({ actionItems, impact: { summary: 'x' } })).toEqual([
+			'warning actionItems[0].due: (2025-06-30) is more than 56 days after a SEV3 incident for a P1 item; due by 2025-05-09 or lower the priority',
+		]);
+	});
+
+	it('follows the config numbers', () => {
+		const policy = archiveConfigSchema.parse({ policy: { otherDueWindowDays: 30 } }).policy;
+		expect(findings({}, '', policy)).toEqual([
+			'warning actionItems[0].due: (2025-05-01) is more than 30 days after a SEV3 incident for a P2 item; due by 2025-04-13 or lower the priority',
+		]);
+	});
+});
+
+describe('customer-facing incidents', () => {
+	const customerFacing = { impact: { summary: 'Checkout failed.', customerFacing: true } };
+
+	it('warns when a published one has no P0 or P1 item', () => {
+		expect(findings(customerFacing)).toEqual(['warning actionItems: a customer-facing incident should have at least one P0 or P1 action item']);
+	});
+
+	it('is satisfied by one P1 item', () => {
+		const actionItems = [{ id: 'E-1', title: 't', owner: '@a', priority: 'P1', due: '2025-04-01' }];
+		expect(findings({ ...customerFacing, actionItems })).toEqual([]);
+	});
+
+	it('does not apply to drafts, internal incidents, or when switched off', () => {
+		expect(findings({ ...customerFacing, status: 'draft' })).toEqual([]);
+		expect(findings({ impact: { summary: 'x', customerFacing: false } })).toEqual([]);
+		const policy = archiveConfigSchema.parse({ policy: { customerFacingNeedsUrgentItem: false } }).policy;
+		expect(findings(customerFacing, '', policy)).toEqual([]);
+	});
+});
+
+describe('blame language', () => {
+	it('is a warning in every human-written field, with its path', () => {
+		const lines = findings(
+			{
+				summary: 'Dana forgot the lock timeout.',
+				timeline: [{ at: '2025-03-14T09:31:00Z', event: '@dana forgot to page the lead.' }],
+				contributingFactors: [{ kind: 'process', description: 'Sam made a mistake in the config.' }],
+			},
+			'Jordan should have checked the staging data.',
+		);
+		expect(lines.map((l) => l.split(':')[0])).toEqual(['warning summary', 'warning timeline[0].event', 'warning contributingFactors[0].description', 'warning (body)']);
+		expect(lines[0]).toContain('describe what in the system allowed it instead');
+	});
+
+	it('skips fields the model drafted and nobody reviewed yet (the drafting gate checks those)', () => {
+		const drafted = { model: 'm', at: '2025-03-20T00:00:00Z', fields: ['summary'], reviewed: false };
+		expect(findings({ summary: 'Dana forgot the lock timeout.', drafted })).toEqual([]);
+		expect(findings({ summary: 'Dana forgot the lock timeout.', drafted: { ...drafted, reviewed: true } })).toHaveLength(1);
+	});
+});
+
+describe('unknown fields', () => {
+	it('suggests the field probably meant, at any depth', () => {
+		const raw = {
+			...validPostmortem(),
+			Severity: 'SEV1',
+			impact: { summary: 'x', usersAfected: 3 },
+			reviews: [{ role: 'lead', by: '@li', on: '2025-03-18', date: '2025-03-18' }],
+			notes: 'free text',
+		};
+		expect(unknownKeyFindings(raw).map((f) => `${f.path}: ${f.message}`)).toEqual([
+			'Severity: is not a field of the format and is ignored; did you mean "severity"?',
+			'notes: is not a field of the format and is ignored',
+			'impact.usersAfected: is not a field of the format and is ignored; did you mean "usersAffected"?',
+			'reviews[0].date: is not a field of the format and is ignored',
+		]);
+	});
+});
+
+describe('template placeholders', () => {
+	it('warns while the placeholders of npm run new are still there', () => {
+		const lines = findings({ services: ['service-name'], authors: ['@your-handle'], impact: { summary: 'TODO: what did users experience, and for how long?' } });
+		expect(lines.map((l) => l.split(':')[0])).toEqual(['warning services[0]', 'warning authors[0]', 'warning impact.summary']);
+	});
+});
