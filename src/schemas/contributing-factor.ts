@@ -10,6 +10,8 @@ export const contributingFactorSchema = z.object({
 	kind: z.enum(FACTOR_KINDS),
 	/** The factor, described as a condition of the system, not a person's failing. */
 	description: nonEmptyText,
+	/** The artefact events that show this factor (`file#id` refs, see incident-artefacts.md). */
+	refs: z.array(nonEmptyText, { error: 'must be a list of artefact refs such as "slack/incident/2026-07-22.json#1753150440.000100"' }).optional(),
 });
 
 export type FactorKind = (typeof FACTOR_KINDS)[number];

@@ -1,5 +1,6 @@
 // The frontmatter schema, written once and shared by the site and the scripts.
 export * from './action-item.ts';
+export * from './blameless-exception.ts';
 export * from './contributing-factor.ts';
 export * from './drafted.ts';
 export * from './impact.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actionItemSchema } from './action-item.ts';
+import { blamelessExceptionSchema } from './blameless-exception.ts';
 import { contributingFactorSchema } from './contributing-factor.ts';
 import { draftedSchema } from './drafted.ts';
 import { impactSchema } from './impact.ts';
@@ -53,6 +54,10 @@ export const postmortemFields = z.object({
 	reviews: z.array(reviewSchema, { error: requiredOr('must be a list of {role, by, on} entries') }).default([]),
 	/** Written by the drafting step. */
 	drafted: draftedSchema.optional(),
+	/** Sentences a reviewer judged not to blame anyone; the blame check lets them pass when published. */
+	blamelessExceptions: z
+		.array(blamelessExceptionSchema, { error: requiredOr('must be a list of {sentence, by, reason} entries') })
+		.default([]),
 });
 
 /** The whole frontmatter of a postmortem, with the contract's cross-field rules. */

@@ -144,7 +144,22 @@ describe('postmortemSchema', () => {
 	it('checks drafted: known fields only, reviewed defaults to false', () => {
 		const drafted = { model: 'claude-x', at: '2025-03-20T10:00:00Z', fields: ['summary'] };
 		expect(postmortemSchema.parse(withChanges({ drafted })).drafted?.reviewed).toBe(false);
-		expect(problems(withChanges({ drafted: { ...drafted, fields: ['title'] } }))).toEqual(['drafted.fields[0]: must be one of summary, lessons, not "title"']);
+		expect(postmortemSchema.parse(withChanges({ drafted: { ...drafted, fields: ['title', 'timeline'], sources: ['slack/'] } })).drafted?.fields).toEqual(['title', 'timeline']);
+		expect(problems(withChanges({ drafted: { ...drafted, fields: ['body'] } }))[0]).toMatch(/^drafted\.fields\[0\]: must be one of title, summary, lessons, .*not "body"$/);
+	});
+
+	it('takes artefact refs on timeline entries and factors, and blameless exceptions with who judged them and why', () => {
+		const parsed = postmortemSchema.parse(
+			withChanges({
+				timeline: [{ at: '2025-03-14T09:30:00Z', event: 'Alert fired', refs: ['alerts.json#abc'] }],
+				contributingFactors: [{ kind: 'technical', description: 'No lock timeout', refs: ['deploys.csv#3'] }],
+				blamelessExceptions: [{ sentence: 'Dana fixed it.', by: '@lee', reason: 'credit, not blame' }],
+			}),
+		);
+		expect(parsed.timeline[0]?.refs).toEqual(['alerts.json#abc']);
+		expect(parsed.contributingFactors[0]?.refs).toEqual(['deploys.csv#3']);
+		expect(parsed.blamelessExceptions).toHaveLength(1);
+		expect(problems(withChanges({ blamelessExceptions: [{ sentence: 'Dana fixed it.', by: '@lee' }] }))).toEqual(['blamelessExceptions[0].reason: is required']);
 	});
 
 	it('reports every problem of a file at once', () => {
