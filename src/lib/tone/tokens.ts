@@ -1,0 +1,62 @@
+/**
+ * Words of a sentence for the tone check, with what the matchers need: the word bare
+ * and lower-cased, whether it was written capitalised, and whether it is a possessive.
+ */
+
+export interface Token {
+	/** As written, without a possessive ending. */
+	text: string;
+	/** Lower case, curly apostrophes straightened: what the word lists are matched against. */
+	low: string;
+	/** Written with a capital first letter. */
+	cap: boolean;
+	/** "Dana's", "O'Brien’s", "engineers'". */
+	possessive: boolean;
+	/** Punctuation that breaks a clause: , ; : — ( ). */
+	punct: boolean;
+}
+
+const TOKEN_RE = /@[\p{L}\p{N}](?:[\p{L}\p{N}_]|[.-](?=[\p{L}\p{N}]))*(?:['’]s?)?|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_]|['’](?=\p{L})|[-.:](?=[\p{L}\p{N}]))*['’]?|[,;:—–()]/gu;
+
+// "it's", "that's": a contraction, not a possessive.
+const CONTRACTIONS = new Set(["it's", "that's", "what's", "there's", "here's", "let's", "who's", "he's", "she's", "where's"]);
+
+export function tokenise(sentence: string): Token[] {
+	const out: Token[] = [];
+	for (const [raw] of sentence.matchAll(TOKEN_RE)) {
+		if (/^[,;:—–()]$/.test(raw)) {
+			out.push({ text: raw, low: raw, cap: false, possessive: false, punct: true });
+			continue;
+		}
+		const straight = raw.replace(/’/g, "'");
+		const lowered = straight.toLowerCase();
+		const possessive = !CONTRACTIONS.has(lowered) && (/\p{L}'s$/iu.test(straight) || /s'$/i.test(straight));
+		const text = possessive ? straight.replace(/'s?$/i, '') : straight.replace(/'$/, '');
+		out.push({ text, low: text.toLowerCase(), cap: /^@?\p{Lu}/u.test(text), possessive, punct: false });
+	}
+	return out;
+}
+
+/** Whether the words of `phrase` stand at `i`. */
+export function phraseAt(tokens: ReadonlyArray<Token>, i: number, phrase: ReadonlyArray<string>): boolean {
+	return phrase.every((word, k) => tokens[i + k]?.low === word && (k === phrase.length - 1 || !tokens[i + k]!.possessive));
+}
+
+/** The first phrase of `list` that stands at `i`. */
+export function anyPhraseAt(tokens: ReadonlyArray<Token>, i: number, list: ReadonlyArray<ReadonlyArray<string>>): ReadonlyArray<string> | undefined {
+	return list.find((p) => phraseAt(tokens, i, p));
+}
+
+/** Where a phrase of `list` first stands in tokens [from, to), with the phrase. */
+export function findPhrase(tokens: ReadonlyArray<Token>, list: ReadonlyArray<ReadonlyArray<string>>, from = 0, to = tokens.length): { at: number; phrase: ReadonlyArray<string> } | undefined {
+	for (let i = from; i < to; i++) {
+		const phrase = anyPhraseAt(tokens, i, list);
+		if (phrase && i + phrase.length <= to) return { at: i, phrase };
+	}
+	return undefined;
+}
+
+/** Whether a phrase ending right before `i` is one of `list` ("because of" before a name). */
+export function phraseBefore(tokens: ReadonlyArray<Token>, i: number, list: ReadonlyArray<ReadonlyArray<string>>): ReadonlyArray<string> | undefined {
+	return list.find((p) => i - p.length >= 0 && phraseAt(tokens, i - p.length, p));
+}
