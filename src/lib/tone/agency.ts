@@ -48,10 +48,15 @@ const MODALS = new Set(['should', 'could', 'ought', 'must', 'would', 'might', "s
 const OMISSIONS: ReadonlyArray<ReadonlyArray<string>> = [
 	['did', 'not'], ["didn't"], ['never'], ['failed', 'to'], ['neglected', 'to'], ['forgot', 'to'], ['omitted', 'to'], ['did', 'nothing', 'to'], ['does', 'not'], ["doesn't"],
 ];
+const EXCULPATORY: ReadonlyArray<ReadonlyArray<string>> = [
+	'followed the runbook', 'followed the procedure', 'followed the playbook', 'per the runbook', 'as the runbook', 'what the runbook says',
+	'as documented', 'as instructed', 'as designed', 'by the book', 'as the procedure', 'exactly as written',
+].map((p) => p.split(' '));
 const FAULT_AFTER_NEGATION = new Set(['fault', 'blame', 'wrong', 'cause', 'caused', 'responsible', 'mistake', 'mistakes', 'error', 'errors', 'blamed', 'careless']);
 const RELATIVE = new Set(['that', 'which', 'who', 'whose']);
 const NEW_SUBJECT = new Set(['the', 'a', 'an', 'it', 'its', 'this', 'these', 'those', 'we', 'they', 'he', 'she', 'our', 'their', 'traffic', 'errors', 'service', 'users', 'customers']);
 
+const BAD_ADJECTIVES = new Set(['bad', 'untested', 'unreviewed', 'broken', 'faulty', 'rogue', 'wrong', 'buggy', 'careless', 'reckless', 'sloppy', 'hasty', 'rushed', 'incorrect', 'botched']);
 const wordOf = (t: Token | undefined) => t?.low ?? '';
 const VERBISH = new Set(['was', 'were', 'is', 'did', "didn't", 'never', 'had', 'has', 'should', 'could', 'must', 'needs', 'would', 'then', 'also', 'just', 'accidentally', 'mistakenly', 'simply', 'ran', 'took', 'made', 'left', 'let', 'put', 'set', 'sent', 'wrote', 'broke']);
 const looksLikeVerb = (low: string) => VERBISH.has(low) || /ed$/.test(low) || WRONG_VERBS.has(low) || HUMAN_ONLY_VERBS.has(low) || low.endsWith("n't");
@@ -113,7 +118,7 @@ function judgeConjunct(tokens: ReadonlyArray<Token>, from: number, to: number, j
 	if (i >= to) return undefined;
 	const first = tokens[i]!;
 	// A capitalised word of unknown kind is a person only when a verb follows it ("Aoife restarted…", not "Side effects…").
-	if (weak && from === judge.subjectEnd && !looksLikeVerb(first.low)) return undefined;
+	if (weak && from === judge.subjectEnd && !looksLikeVerb(first.low)) return null;
 	if (COMMITMENTS.has(first.low) || (first.low === 'is' && /ing$/.test(wordOf(tokens[i + 1])))) return undefined;
 	// "did nothing wrong", "did not cause", "was not at fault": the negation clears the person.
 	for (let k = i; k < to; k++) {
@@ -157,36 +162,30 @@ function judgeConjunct(tokens: ReadonlyArray<Token>, from: number, to: number, j
 		const verb = wordOf(tokens[k + om.length]);
 		if (!verb) break;
 		if (ATTEMPT_VERBS.has(verb)) return undefined;
-		if (weak && !DUTY_VERBS.has(verb) && !DUTY_VERBS.has(verb.replace(/(?:ed|d)$/, ''))) break;
 		return { phrase: `${om.join(' ')} ${verb}`, how: 'omission' };
 	}
 	// A verb that is wrong whatever its object.
 	for (let k = i; k < relAt; k++) {
 		const w = tokens[k]!.low;
-		if (weak ? HUMAN_ONLY_VERBS.has(w) && (WRONG_VERBS.has(w) || markerIn(tokens, i, to, WRONG_MARKERS)) : WRONG_VERBS.has(w)) {
+		if (WRONG_VERBS.has(w)) {
 			if (DESTRUCTIVE_VERBS.has(w) && benignTarget(tokens, k + 1, to)) continue;
 			return { phrase: w, how: 'action' };
 		}
 		// "let the registration lapse", "left the flag on overnight"
-		if ((w === 'let' || w === 'left') && !weak && lingers(tokens, k + 1, to)) return { phrase: `${w} … ${lingers(tokens, k + 1, to)}`, how: 'action' };
+		if ((w === 'let' || w === 'left') && lingers(tokens, k + 1, to)) return { phrase: `${w} … ${lingers(tokens, k + 1, to)}`, how: 'action' };
 		// "disabled the rate limiter", "turned off the alert" (not "disabled the feature flag")
-		if (!weak && (['disabled', 'silenced', 'muted', 'bypassed'].includes(w) || (['turned', 'switched'].includes(w) && tokens[k + 1]?.low === 'off'))) {
+		if ((['disabled', 'silenced', 'muted', 'bypassed'].includes(w) || (['turned', 'switched'].includes(w) && tokens[k + 1]?.low === 'off'))) {
 			for (let s = k + 1; s < Math.min(to, k + 6); s++) if (SAFEGUARDS.has(tokens[s]!.low)) return { phrase: `${w} the ${tokens[s]!.low}`, how: 'action' };
 		}
 	}
 	const strong = findPhrase(tokens, STRONG_MARKERS, i, to);
 	if (strong) return { phrase: strong.phrase.join(' '), how: 'action' };
-	if (weak) return undefined;
 	if (REMEDY_VERBS.has(first.low) || (first.low === 'took' && tokens[i + 1]?.low === 'over')) return undefined;
 	const marker = findPhrase(tokens, WRONG_MARKERS, i, to);
 	if (marker) return { phrase: marker.phrase.join(' '), how: 'action' };
 	// "pushed a migration that dropped a column": the relative clause says what the action did.
 	for (let k = relAt + 1; k < to; k++) if (OUTCOME_VERBS.has(tokens[k]!.low) && k <= relAt + 2) return { phrase: `${first.low} … ${tokens[k]!.low}`, how: 'action' };
 	return undefined;
-}
-
-function markerIn(tokens: ReadonlyArray<Token>, from: number, to: number, list: ReadonlyArray<ReadonlyArray<string>>): boolean {
-	return findPhrase(tokens, list, from, to) !== undefined;
 }
 
 function benignTarget(tokens: ReadonlyArray<Token>, from: number, to: number): boolean {
@@ -224,6 +223,8 @@ function predicateAgency(tokens: ReadonlyArray<Token>, from: number, judge: Judg
 }
 
 function judgeSpan(tokens: ReadonlyArray<Token>, from: number, to: number, judge: Judge): Agency | null | undefined {
+	// Following the procedure is the opposite of a mistake: the procedure is what to look at.
+	if (findPhrase(tokens, EXCULPATORY, from, to)) return null;
 	for (const [a, b] of conjuncts(tokens, from, to)) {
 		const verdict = judgeConjunct(tokens, a, b, judge);
 		if (verdict !== undefined) return verdict;
@@ -244,20 +245,21 @@ function possessiveAgency(tokens: ReadonlyArray<Token>, m: Mention, caused: bool
 		const t = tokens[k]!;
 		if (t.punct) break;
 		if (FAULT_NOUNS.has(t.low)) return { phrase: `${m.text}'s ${t.low}`, how: 'fault' };
-		if (['bad', 'untested', 'unreviewed', 'broken', 'faulty', 'rogue', 'wrong', 'buggy', 'careless', 'reckless', 'sloppy'].includes(t.low)) bad = t.low;
+		if (BAD_ADJECTIVES.has(t.low) || (WRONG_VERBS.has(t.low) && k <= m.end + 1 && !['a', 'an', 'the', 'all', 'every'].includes(tokens[k + 1]?.low ?? ''))) bad = t.low;
 		if (CHANGE_NOUNS.has(t.low)) head = k;
 		else if (head >= 0) break;
 	}
+	if (bad) return { phrase: `${m.text}'s ${bad}`, how: 'change' };
 	if (head < 0) return undefined;
-	if (bad || caused) return { phrase: `${m.text}'s ${bad ? `${bad} ` : ''}${tokens[head]!.low}`, how: 'change' };
-	// What the change did: the verb right after the noun phrase.
+	if (caused) return { phrase: `${m.text}'s ${bad ? `${bad} ` : ''}${tokens[head]!.low}`, how: 'change' };
+	// What the change did: the verb right after the noun phrase, then the rest of its clause as if the change were the subject.
 	const end = clauseEnd(tokens, head + 1);
 	for (let k = head + 1; k < Math.min(end, head + 4); k++) {
 		const w = tokens[k]!.low;
 		if (OUTCOME_VERBS.has(w) || WRONG_VERBS.has(w)) return { phrase: `${tokens[head]!.low} ${w}`, how: 'change' };
 	}
-	const phrase = findPhrase(tokens, WRONG_PHRASES, head + 1, end);
-	return phrase ? { phrase: phrase.phrase.join(' '), how: 'change' } : undefined;
+	const judged = judgeSpan(tokens, head + 1, end, { strength: 'strong', extraWords: [], subjectEnd: -1 });
+	return judged ? { phrase: judged.phrase, how: 'change' } : undefined;
 }
 
 /** Whether a mention is the agent of something that went wrong in this sentence, and by which words. */
@@ -279,11 +281,20 @@ export function agencyOf(tokens: ReadonlyArray<Token>, m: Mention, extraWords: R
 	}
 	// "caused by @dana", "was started by @kwame-a … without a timeout"; not "updated by the communications lead".
 	if (prev?.low === 'by') return byAgent(tokens, m);
+	// "It was Lena who deployed the broken build": the who-clause is what the person did.
+	if (tokens[m.end]?.low === 'who') return judgeSpan(tokens, m.end + 1, clauseEnd(tokens, m.end + 1), judge) ?? undefined;
 	if (!isSubject(tokens, m)) return undefined;
 	return predicateAgency(tokens, m.end, judge) ?? undefined;
 }
 
 function byAgent(tokens: ReadonlyArray<Token>, m: Mention): Agency | undefined {
+	// "a decision by Sigrid", "the change by @dana": a change of theirs, judged like "Sigrid's decision".
+	if (CHANGE_NOUNS.has(tokens[m.start - 2]?.low ?? '')) {
+		const nounAt = m.start - 2;
+		const opener = tokens[nounAt - 1] && ['a', 'an', 'the'].includes(tokens[nounAt - 1]!.low) ? nounAt - 1 : nounAt;
+		const caused = phraseBefore(tokens, opener, CAUSE_BEFORE) !== undefined;
+		return possessiveAgency(tokens, { ...m, end: m.start - 1 }, caused) ?? (caused ? { phrase: `${tokens[nounAt]!.low} by ${m.text}`, how: 'change' } : undefined);
+	}
 	let participle = -1;
 	for (let k = m.start - 2; k >= 0 && k >= m.start - 8; k--) {
 		const t = tokens[k]!;

@@ -32,6 +32,11 @@ export function heroWords(tokens: ReadonlyArray<Token>): string | undefined {
  */
 export function heroCounterfactual(tokens: ReadonlyArray<Token>, m: Mention): string | undefined {
 	const before = tokens.slice(Math.max(0, m.start - 4), m.start).map((t) => t.low).join(' ');
+	// "the recovery rested on Amara's shoulders", "depended on Klaus": one person as the single point of recovery.
+	const leaning = /(?:^|\s)(?:rested|rests|depended|depends|relied|relies|hinged|hinges|hung) (?:entirely |solely |wholly )?on$/.exec(before);
+	if (leaning) return `${leaning[0].trim()} ${m.text}`;
+	// "we owe the quick recovery to Dagny"
+	if (tokens[m.start - 1]?.low === 'to' && tokens.slice(0, m.start).some((t) => t.low === 'owe' || t.low === 'owed')) return `owe … to ${m.text}`;
 	const would = tokens.slice(m.end).some((t) => ['would', 'could', "wouldn't", "couldn't", 'might'].includes(t.low));
 	if (!would) return undefined;
 	if (/(?:^|\s)(?:without|but for|if not for|if it weren't for|if it wasn't for|were it not for|had it not been for)$/.test(before)) return `${before.split(' ').slice(-2).join(' ')} ${m.text}`;

@@ -12,6 +12,11 @@ const ROLE_OPENERS = new Set(['the', 'a', 'an', 'our', 'their', 'your', 'this', 
 const PERSON_FOLLOWERS = new Set(`was is had has did didn't never forgot missed ignored should could must needs failed skipped neglected
 	overlooked acknowledged acked declined slept`.split(/\s+/));
 
+const THING_AFTER_ROLE = new Set(`console dashboard onboarding account accounts access role roles group groups panel tool tools team teams
+	rotation rota runbook runbooks handbook guide training program programme page pages queue channel channels permissions credentials
+	laptop portal ui api cli view checklist shift shifts schedule handover notes experience survey session sessions pool interface
+	mode user users password passwords token tokens`.split(/\s+/));
+
 function afterRole(tokens: ReadonlyArray<Token>, end: number): number {
 	// "the engineer on call", "the DBA on duty", "the person on-call"
 	if (tokens[end]?.low === 'on' && ['call', 'duty', 'shift'].includes(tokens[end + 1]?.low ?? '')) return end + 2;
@@ -40,6 +45,11 @@ export function roleMentions(tokens: ReadonlyArray<Token>): Mention[] {
 		while (j < tokens.length && ROLE_MODIFIERS.has(tokens[j]!.low) && !(ROLE_NOUNS.has(tokens[j]!.low) && !ROLE_MODIFIERS.has(tokens[j + 1]?.low ?? '') && !ROLE_NOUNS.has(tokens[j + 1]?.low ?? ''))) j++;
 		const noun = tokens[j];
 		if (!noun || noun.punct) continue;
+		// "the on-call rota", "the on-call runbook": a bare role word before a noun is a modifier.
+		const nextAfter = tokens[j + 1];
+		if (ROLE_BARE.has(noun.low) && !noun.possessive && nextAfter && !nextAfter.punct && !PERSON_FOLLOWERS.has(nextAfter.low)) continue;
+		// "the admin console", "the engineer onboarding": the role word names a thing.
+		if (ROLE_NOUNS.has(noun.low) && !noun.possessive && THING_AFTER_ROLE.has(nextAfter?.low ?? '')) continue;
 		if (ROLE_NOUNS.has(noun.low)) {
 			// "a person", "an individual": nobody named, which reads as human-error framing.
 			const someone = j === i + 1 && ['a', 'an'].includes(tokens[i]!.low) && ['person', 'individual'].includes(noun.low);

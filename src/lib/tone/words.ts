@@ -10,7 +10,7 @@ const phrases = (...list: string[]): ReadonlyArray<readonly string[]> => list.ma
 /** Capitalised words that are not people: sentence openers, calendar words, common nouns of incident writing. */
 export const NOT_NAMES = words(`
 	a an the we our us they their it its this that these those there here he she his her i you your my me him them who whom whose
-	nobody somebody someone everyone everybody anyone anybody no none one each every all both either neither some any many most few
+	nobody somebody someone whoever everyone everybody anyone anybody no none one each every all both either neither some any many most few
 	after before during when while because since although though however then also but and or nor so if once until as at in on by for of to
 	with without within into onto from over under about against between through per via than like unlike despite given across around
 	again later finally meanwhile eventually afterwards overall still yet just only even instead rather thus hence therefore so
@@ -25,6 +25,13 @@ export const NOT_NAMES = words(`
 	runbook runbooks pipeline pipelines config configuration change changes incident incidents outage outages service services
 	manual manually automation automated onboarding handover handovers code review reviews approvals approval alerting paging
 	nothing everything something anything put classic huge special everyone's nobody's anyone's someone's new old only without
+	latency throughput capacity load disk disks memory storage cpu network networks login logins signup traffic dns error rate rates
+	retries retry timeouts timeout lag replication failover rollback rollbacks restore restores recovery detection mitigation response
+	customers' users' email emails mail notifications notification webhooks webhook jobs job cron scheduler worker workers batch
+	exports export imports import reports report analytics metrics logs logging tracing health capacity quota quotas limits limit
+	certificate certificates cert certs keys key secrets secret tokens token sessions session cookies cookie flags flag feature features
+	vendor vendors provider providers partner partners support sales finance legal security compliance management leadership
+	nobody everybody anybody somebody several multiple two three four five six seven eight nine ten half most
 	yes no ok okay per mr ms mrs dr had has have was were is are did do does would could should will can may might must been being get got
 `);
 
@@ -42,6 +49,7 @@ export const SYSTEMS = words(`
 	lambda ec2 s3 rds ebs elb alb nlb route53 cloudfront iam kms sqs sns kinesis ecs eks gke aks
 	hubot jarvis alexa siri copilot claude chatgpt linux windows macos ubuntu debian centos rhel android ios chrome firefox safari
 	java python ruby rails django node nodejs go golang rust php perl scala kotlin swift typescript javascript react vue angular
+	facebook meta steam valve etsy netflix twitter spotify shopify dropbox atlassian apple samsung intel oracle ibm cisco juniper
 	excel sheets salesforce zendesk intercom hubspot marketo segment mixpanel amplitude looker tableau metabase superset
 `);
 
@@ -77,6 +85,7 @@ export const ROLE_MODIFIERS = words(`
 	new junior senior on-call oncall primary secondary responding deploying reviewing approving night-shift weekend duty
 	incident release support database network platform backend frontend infrastructure security devops most least inexperienced
 	former temporary contract external outsourced offshore trainee graduate first-week same other one single lone
+	sleepy tired exhausted overworked distracted careless sloppy inexperienced busy stressed experienced overwhelmed
 `);
 
 /** Role nouns that only stand for a person in one of these phrases; "the primary region" is a thing. */
@@ -126,7 +135,13 @@ export const WRONG_PHRASES = phrases(
 	'is to blame', 'was to blame', 'should know better', 'needs to read', 'need to read', 'must read', 'needs to learn', 'must learn',
 	'needs to be more careful', 'must double-check', 'needs to double-check', 'should double-check', 'double-check her work',
 	'double-check his work', 'double-check their work', 'has caused', 'have caused', 'had caused', 'traces back to', 'comes down to',
-	'came down to',
+	'came down to', 'was supposed to', 'were supposed to', 'is the reason', 'was the reason', 'cannot be trusted', "can't be trusted",
+	'should not be trusted', 'should not be allowed', 'assumed', 'did not bother', "didn't bother", 'never bothered', 'did not realise',
+	"didn't realise", 'did not realize', "didn't realize", 'failed to realise', 'failed to realize', 'should ask before',
+	'should check before', 'must ask before', 'must check before', 'needs to ask', 'need to ask', 'should always', 'must always',
+	'should never', 'must never', 'made a typo', 'made an error', 'made a blunder', 'made the mistake', 'made an oversight',
+	'introduced a typo', 'introduced a bug', 'introduced the bug', 'introduced a regression', 'introduced the regression',
+	'approved his own', 'approved her own', 'approved their own', 'merged his own', 'merged her own', 'merged their own',
 );
 
 /** Verbs that remedy, observe or coordinate: naming who did them is the timeline, not blame. */
@@ -163,7 +178,7 @@ export const IRREGULAR_PARTICIPLES = words(`
 export const WRONG_MARKERS = phrases(
 	'without', 'wrong', 'incorrect', 'incorrectly', 'bad', 'broken', 'faulty', 'buggy', 'untested', 'unreviewed', 'unapproved', 'unvetted',
 	'by mistake', 'by accident', 'accidentally', 'mistakenly', 'inadvertently', 'carelessly', 'recklessly', 'hastily', 'blindly', 'despite',
-	'against the', 'instead of', 'at once', 'all at once', 'on a friday', 'during peak', 'peak hours', 'peak traffic', 'by hand', 'still red',
+	'against the', 'instead of', 'at once', 'all at once', 'on a friday', 'during peak', 'peak hours', 'peak traffic', 'still red',
 	'straight to production', 'directly to production', 'directly in production', 'straight into production', 'stale', 'default password',
 	'too early', 'too soon', 'prematurely', 'in the middle of', 'which broke', 'that broke', 'which caused', 'that caused', 'which took',
 	'that took', 'that locked', 'which locked', 'that dropped', 'which dropped', 'that deleted', 'which deleted', 'so the', 'went unnoticed',
@@ -182,13 +197,14 @@ export const SAFEGUARDS = words(`
 /** Nouns a person's possessive can own that are a change to the system ("Marco's change broke…"). */
 export const CHANGE_NOUNS = words(`
 	change changes commit commits deploy deployment push pr pull merge migration script scripts query queries config configuration
-	hotfix patch code job cron rollout release update upgrade edit command flag branch decision plan ticket terraform playbook
+	hotfix patch code job cron rollout release update upgrade edit command flag branch decision ticket terraform playbook
 `);
 
 /** Nouns that are a mistake by themselves ("Kim's oversight"). */
 export const FAULT_NOUNS = words(`
 	mistake mistakes error errors oversight typo typos slip blunder fault negligence carelessness sloppiness screw-up screwup
-	mess-up bug bugs misconfiguration
+	mess-up bug bugs misconfiguration failure inexperience lack inattention incompetence misjudgment misjudgement assumption
+	ignorance haste recklessness
 `);
 
 /** Words that follow a person to say something went wrong by what they set in motion. */
@@ -214,7 +230,7 @@ export const META_BEFORE = phrases(
 export const INDEFINITE_PEOPLE = phrases('someone', 'somebody', 'a person', 'an individual', 'a human', 'whoever', 'one person', 'a user');
 
 /** Words before a person that make them the cause ("because of Dana", "due to @li"). */
-export const CAUSE_BEFORE = phrases('because of', 'due to', 'owing to', 'caused by', 'the fault of', 'blame', 'blamed', 'traced to', 'traced back to', 'comes down to', 'came down to', 'down to', 'is on', 'was on', 'lies with', 'rests with', 'falls on', 'fell on', 'culprit was', 'culprit is', 'villain is', 'villain was', 'villain here is', 'root cause was', 'root cause is', 'cause was', 'is on', 'was on');
+export const CAUSE_BEFORE = phrases('because of', 'due to', 'owing to', 'caused by', 'the fault of', 'blame', 'blamed', 'traced to', 'traced back to', 'traces back to', 'traces to', 'trace back to', 'comes down to', 'came down to', 'down to', 'is on', 'was on', 'lies with', 'rests with', 'falls on', 'fell on', 'culprit was', 'culprit is', 'villain is', 'villain was', 'villain here is', 'root cause was', 'root cause is', 'cause was', 'is on', 'was on');
 
 /** Of the wrong verbs, those only people do: enough to make any capitalised word a person. */
 export const HUMAN_ONLY_VERBS = words(`
