@@ -17,6 +17,9 @@ const THING_AFTER_ROLE = new Set(`console dashboard onboarding account accounts 
 	laptop portal ui api cli view checklist shift shifts schedule handover notes experience survey session sessions pool interface
 	mode user users password passwords token tokens`.split(/\s+/));
 
+const IRREGULAR_PAST = new Set('kept ran took made left put sent went did had was forgot broke slept saw got gave'.split(' '));
+const personFollows = (low: string) => PERSON_FOLLOWERS.has(low) || IRREGULAR_PAST.has(low) || /ed$/.test(low);
+
 function afterRole(tokens: ReadonlyArray<Token>, end: number): number {
 	// "the engineer on call", "the DBA on duty", "the person on-call"
 	if (tokens[end]?.low === 'on' && ['call', 'duty', 'shift'].includes(tokens[end + 1]?.low ?? '')) return end + 2;
@@ -47,7 +50,7 @@ export function roleMentions(tokens: ReadonlyArray<Token>): Mention[] {
 		if (!noun || noun.punct) continue;
 		// "the on-call rota", "the on-call runbook": a bare role word before a noun is a modifier.
 		const nextAfter = tokens[j + 1];
-		if (ROLE_BARE.has(noun.low) && !noun.possessive && nextAfter && !nextAfter.punct && !PERSON_FOLLOWERS.has(nextAfter.low)) continue;
+		if (ROLE_BARE.has(noun.low) && !noun.possessive && nextAfter && !nextAfter.punct && !personFollows(nextAfter.low)) continue;
 		// "the admin console", "the engineer onboarding": the role word names a thing.
 		if (ROLE_NOUNS.has(noun.low) && !noun.possessive && THING_AFTER_ROLE.has(nextAfter?.low ?? '')) continue;
 		if (ROLE_NOUNS.has(noun.low)) {
@@ -59,7 +62,7 @@ export function roleMentions(tokens: ReadonlyArray<Token>): Mention[] {
 		}
 		// "the secondary never looked", "the primary on-call didn't…": the bare role word, when a person's verb follows.
 		const last = tokens[j - 1]!;
-		if (j - 1 > i && ROLE_BARE.has(last.low) && PERSON_FOLLOWERS.has(noun.low)) {
+		if (j - 1 > i && ROLE_BARE.has(last.low) && personFollows(noun.low)) {
 			out.push(mention(tokens, i, j, 'role'));
 			i = j - 1;
 		}
