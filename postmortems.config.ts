@@ -18,6 +18,13 @@ export default defineArchiveConfig({
 		otherDueWindowDays: 90,
 		customerFacingNeedsUrgentItem: true,
 	},
+	tone: {
+		// Calibrate the model tone reviewer with this team's own judgement (see docs/format.md, "Blameless language").
+		examples: [
+			{ sentence: 'The on-call engineer missed the page.', verdict: 'blame', kind: 'role-as-person', rewrite: 'The page went to a phone on silent; nothing escalated it after five minutes.' },
+			{ sentence: 'Sarah acknowledged the page at 02:18 and started the failover runbook.', verdict: 'blameless', note: 'who did what in the timeline' },
+		],
+	},
 	drafting: {
 		model: 'claude-sonnet-5-5',
 	},

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { getConfig } from '../config.ts';
 import { batchStatePath, readBatchState, removeBatchState, writeBatchState } from './drafting/batch.ts';
 import { pickStyleExamples } from '../lib/drafting/examples.ts';
+import { modelToneReviewer } from '../lib/tone/model-review.ts';
 import { acquireLock } from './drafting/lock.ts';
 import { planDrafts, type PlannedDraft } from '../lib/drafting/plan.ts';
 import { apiFailureReason, createDraftClient } from '../lib/drafting/request.ts';
@@ -148,7 +149,9 @@ async function draftRun(opts: DraftCommandOptions, env: NodeJS.ProcessEnv, willC
 
 	const client = createDraftClient();
 	const usage = emptyRunUsage();
-	const settings = { client, model, blameWords, now: () => new Date() };
+	// Every draft passes the model tone reviewer too, calibrated on the same reviewed examples the prompt carries.
+	const review = modelToneReviewer(client, model, { styleExamples: examples, sentences: config.tone.examples });
+	const settings = { client, model, blameWords, review, now: () => new Date() };
 	let done = 0;
 	const progress = (total: number) => (outcome: FileOutcome) => {
 		done += 1;

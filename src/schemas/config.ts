@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REVIEW_ROLES } from './review.ts';
+import { toneExampleSchema } from './tone-review.ts';
 
 const days = z.number({ error: 'must be a number of days' }).int().positive({ error: 'must be a positive number of days' });
 const roles = z.array(z.enum(REVIEW_ROLES));
@@ -42,6 +43,16 @@ export const archiveConfigSchema = z.object({
 			blameWords: z
 				.array(z.string())
 				.default(['caused', 'forgot', 'failed to', 'mistake', 'fault', 'careless', 'should have', 'blame', 'negligent', 'screwed up', 'messed up']),
+		})
+		.prefault({}),
+	/** The blameless-language check. */
+	tone: z
+		.object({
+			/**
+			 * Sentences that calibrate the model reviewer, beside the archive's own reviewed postmortems:
+			 * what this team counts as blame (with the rewrite it prefers) and what it counts as fine.
+			 */
+			examples: z.array(toneExampleSchema, { error: 'must be a list of {sentence, verdict} entries' }).default([]),
 		})
 		.prefault({}),
 	/** Model drafting settings. */

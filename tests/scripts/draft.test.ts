@@ -9,7 +9,7 @@ import { MAX_RETRIES } from '../../src/lib/drafting/request.ts';
 import { validateArchive } from '../../src/lib/validation/validate-archive.ts';
 import { ROOT } from '../support/build-site.ts';
 import { addedLines, copyDraftingFixture, fixtureText } from '../support/drafting-fixtures.ts';
-import { defaultDraft, draftReply, errorReply, hangReply, startFakeAnthropic, textReply, type FakeAnthropic } from '../support/fake-anthropic.ts';
+import { defaultDraft, draftReply, errorReply, hangReply, isToneReview, startFakeAnthropic, textReply, toneReply, type FakeAnthropic } from '../support/fake-anthropic.ts';
 
 /**
  * `npm run draft` end to end: the real script, the real SDK, the stand-in server
@@ -26,6 +26,7 @@ afterAll(async () => {
 beforeEach(() => {
 	fake.requests.length = 0;
 	fake.fallback((body) => draftReply(defaultDraft(body)));
+	fake.toneFallback(toneReply([]));
 	fake.batchesEndImmediately(true);
 });
 
@@ -60,7 +61,9 @@ const original = (file: string) => fixtureText('archive', ...file.split('/'));
 async function unchanged(dir: string, file: string) {
 	expect(await read(dir, file), `${file} is untouched`).toBe(await original(file));
 }
-const messageRequests = () => fake.requests.filter((r) => r.path === '/v1/messages');
+// Draft requests; every draft that passes the deterministic check also gets one tone review.
+const messageRequests = () => fake.requests.filter((r) => r.path === '/v1/messages' && !isToneReview(r.body));
+const toneRequests = () => fake.requests.filter((r) => r.path === '/v1/messages' && isToneReview(r.body));
 const userText = (body: any): string => body.messages[0].content;
 const isFor = (title: string) => (body: any) => userText(body).includes(title);
 
@@ -71,7 +74,8 @@ describe('npm run draft', () => {
 		expect(first.stderr).toContain('draft: drafting 3 postmortems with claude-sonnet-5-5, up to 4 at a time');
 		expect(first.stderr).toMatch(/\[\d\/3\] drafted summary, lessons: .*2025-03-14-checkout-lock\.md/);
 		expect(first.stderr).toContain('draft: 3 drafted, 0 failed.');
-		expect(first.stderr).toMatch(/usage: 3 requests: [\d,]+ input, [\d,]+ cache-write, [\d,]+ cache-read, [\d,]+ output tokens; estimated cost \$\d+\.\d{4} at claude-sonnet-5-5 list prices/);
+		expect(toneRequests()).toHaveLength(3);
+		expect(first.stderr).toMatch(/usage: 6 requests: [\d,]+ input, [\d,]+ cache-write, [\d,]+ cache-read, [\d,]+ output tokens; estimated cost \$\d+\.\d{4} at claude-sonnet-5-5 list prices/);
 		expect(first.code).toBe(0);
 
 		for (const file of TARGETS) {
@@ -176,11 +180,36 @@ describe('npm run draft', () => {
 		fake.fallback(draftReply({ summary: 'The outage happened because @dana forgot to run the lock lint.', lessons: ['Li Wei should have reviewed the migration.'] }));
 		const run = await runDraft(dir, ['--only', '2025-03-14-checkout-lock']);
 		expect(run.code).toBe(1);
-		expect(run.stderr).toMatch(/failed .*checkout-lock\.md: the draft still blames a person after one rewrite: summary: ".*" ties "forgot" to @dana/);
+		expect(run.stderr).toMatch(/failed .*checkout-lock\.md: the draft still does not read as blameless after one rewrite: summary: ".*" ties "forgot to run" to @dana/);
 		expect(messageRequests()).toHaveLength(2);
+		expect(toneRequests()).toHaveLength(0);
 		expect(userText(messageRequests()[1]!.body)).toBe(userText(messageRequests()[0]!.body));
-		expect(messageRequests()[1]!.body.messages[2].content).toContain('ties "should have" to Li');
+		expect(messageRequests()[1]!.body.messages[2].content).toContain('ties "should have reviewed" to Li Wei');
 		await unchanged(dir, TARGETS[0]!);
+	});
+
+	it('never writes a draft the tone review could not check, and says so', async () => {
+		const dir = await copyDraftingFixture('archive');
+		fake.toneFallback(errorReply(500, 'api_error', 'reviewer is down'));
+		const run = await runDraft(dir, ['--only', '2025-04-20-crlf-webhooks']);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toMatch(/failed .*crlf-webhooks\.md: the tone review could not run: the API answered 500 \(api_error: reviewer is down\) after 5 attempts; the file was left as it was/);
+		expect(toneRequests()).toHaveLength(MAX_RETRIES + 1);
+		await unchanged(dir, TARGETS[2]!);
+	});
+
+	it('sends every draft to the tone reviewer with the house-style examples and the config examples as calibration, and rewrites what it flags', async () => {
+		const dir = await copyDraftingFixture('archive');
+		fake.queueTone(toneReply([{ index: 1, sentence: 'x', kind: 'human-error', person: '', rewrite: 'The webhook parser rejected CRLF line endings.' }]));
+		const run = await runDraft(dir, ['--only', '2025-04-20-crlf-webhooks']);
+		expect(run.code).toBe(0);
+		expect(run.stderr).toMatch(/drafted summary: .*crlf-webhooks\.md \(rewritten once by the tone gate\)/);
+		const [review] = toneRequests();
+		const system = review!.body.system.map((b: { text: string }) => b.text).join('\n');
+		expect(system).toContain('<blameless_example source="2025-02-02-dns-expiry">');
+		for (const example of getConfig().tone.examples) expect(system).toContain(JSON.stringify(example.sentence));
+		expect(review!.body.system.at(-1).cache_control).toEqual({ type: 'ephemeral' });
+		expect(messageRequests()[1]!.body.messages[2].content).toContain('The webhook parser rejected CRLF line endings.');
 	});
 
 	it('keeps instructions inside a postmortem body inside the data tags', async () => {
@@ -209,7 +238,7 @@ describe('npm run draft', () => {
 		expect(run.code).toBe(0);
 		const report = JSON.parse(run.stdout);
 		expect(report.drafted.map((d: { slug: string }) => d.slug).sort()).toEqual(['2025-02-20-queue-backlog', '2025-03-14-checkout-lock', '2025-04-01-login-errors', '2025-04-20-crlf-webhooks']);
-		expect(report).toMatchObject({ model: 'claude-sonnet-5-5', failed: [], usage: { live: { requests: 4 } }, estimatedCostUsd: expect.any(Number) });
+		expect(report).toMatchObject({ model: 'claude-sonnet-5-5', failed: [], usage: { live: { requests: 8 } }, estimatedCostUsd: expect.any(Number) });
 		for (const file of OTHERS.filter((f) => f !== '2025-02-20-queue-backlog.md')) await unchanged(dir, file);
 		expect(await read(dir, '2025-02-20-queue-backlog.md')).not.toContain('An earlier model draft');
 		expect(await read(dir, TARGETS[1]!)).toContain('summary: "The session store failed over');
@@ -273,7 +302,7 @@ describe('npm run draft', () => {
 		expect(collected.code).toBe(0);
 		expect(collected.stderr).toMatch(/drafted summary, lessons: .*checkout-lock\.md \(rewritten once by the tone gate\)/);
 		expect(collected.stderr).toContain('draft: 3 drafted, 0 failed.');
-		expect(collected.stderr).toMatch(/usage: 1 request: .*; 3 batch results \(half price\): .*estimated cost/);
+		expect(collected.stderr).toMatch(/usage: 4 requests: .*; 3 batch results \(half price\): .*estimated cost/);
 		expect(messageRequests()).toHaveLength(1);
 		expect(await read(dir, TARGETS[0]!)).not.toContain('@dana the migration');
 		for (const file of TARGETS) expect(addedLines(await original(file), await read(dir, file))).toBeDefined();

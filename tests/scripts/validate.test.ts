@@ -17,7 +17,7 @@ describe('npm run validate (scripts/validate.ts), end to end', () => {
 	it('exits 1 on the invalid folder, listing every file with its field', async () => {
 		const run = await runScript('validate', [rel('invalid')]);
 		expect(run.code).toBe(1);
-		expect(run.stderr).toContain('18 postmortems checked: 17 errors, 0 warnings');
+		expect(run.stderr).toContain('19 postmortems checked: 18 errors, 0 warnings');
 		expect(run.stderr).toContain(`${rel('invalid', 'action-item-missing-owner.md')}:17: actionItems[0].owner: is required`);
 		expect(run.stderr).toContain(`${rel('invalid', 'duplicate-id-b.md')}: actionItems[0].id: "DUP-1" is already used by ${rel('invalid', 'duplicate-id-a.md')}`);
 		expect(run.stderr).not.toMatch(STACK_LINE);
@@ -42,7 +42,7 @@ describe('npm run validate (scripts/validate.ts), end to end', () => {
 		expect(run.code).toBe(1);
 		const json = JSON.parse(run.stdout);
 		expect(Object.keys(json)).toEqual(['files', 'errors', 'warnings', 'findings']);
-		expect(json).toMatchObject({ files: 18, errors: 17, warnings: 0 });
+		expect(json).toMatchObject({ files: 19, errors: 18, warnings: 0 });
 		for (const f of json.findings) {
 			expect(Object.keys(f)).toEqual(expect.arrayContaining(['file', 'path', 'message', 'level']));
 			expect(['error', 'warning']).toContain(f.level);

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
  * official SDK uses them for drafting. Listens on 127.0.0.1 (port 0); tests point
  * the SDK at it with ANTHROPIC_BASE_URL. Scriptable per test: queue replies
  * (429 then success, 500 forever, malformed output, a blaming draft); every request
- * body is captured.
+ * body is captured. Tone reviews (requests whose output format has `findings`) are
+ * answered from a queue of their own, by default with no finding, so drafting tests
+ * script drafts and tone reviews apart.
  */
 
 /** A draft the stand-in answers with. */
@@ -16,14 +18,25 @@ export interface FakeDraft {
 }
 
 /** What the stand-in answers to one Messages request (or one batch item). */
+/** A finding the stand-in's tone reviewer answers with. */
+export interface FakeToneFinding {
+	index: number;
+	sentence: string;
+	kind: 'blame' | 'role-as-person' | 'human-error' | 'hero' | 'villain';
+	person: string;
+	rewrite: string;
+}
+
 export type FakeReply =
 	| { kind: 'draft'; draft: FakeDraft }
+	| { kind: 'tone'; findings: FakeToneFinding[] }
 	| { kind: 'text'; text: string; stopReason?: string }
 	| { kind: 'error'; status: number; type: string; message: string }
 	/** Never answers (until the stand-in closes): a request in flight, for interrupting a run. */
 	| { kind: 'hang' };
 
 export const draftReply = (draft: FakeDraft): FakeReply => ({ kind: 'draft', draft });
+export const toneReply = (findings: FakeToneFinding[] = []): FakeReply => ({ kind: 'tone', findings });
 export const textReply = (text: string, stopReason?: string): FakeReply => ({ kind: 'text', text, stopReason });
 export const hangReply = (): FakeReply => ({ kind: 'hang' });
 export const errorReply = (status: number, type = status === 429 ? 'rate_limit_error' : 'api_error', message = `stand-in ${status}`): FakeReply => ({
@@ -53,8 +66,14 @@ export interface FakeAnthropic {
 	url: string;
 	/** Every request, in arrival order. */
 	requests: CapturedRequest[];
-	/** The bodies of POST /v1/messages requests. */
+	/** The bodies of POST /v1/messages draft requests (tone reviews apart: `toneBodies()`). */
 	messageBodies(): any[];
+	/** The bodies of POST /v1/messages tone-review requests. */
+	toneBodies(): any[];
+	/** Queues replies for tone reviews: each review takes the next one; then the tone fallback answers. */
+	queueTone(...replies: FakeReply[]): void;
+	/** The reply to a tone review once its queue is empty; by default no finding. */
+	toneFallback(reply: FakeReply | ((body: any) => FakeReply)): void;
 	/** Queues replies: each Messages request or batch item takes the next one; then the fallback answers. */
 	queue(...replies: FakeReply[]): void;
 	/** The reply once the queue is empty; by default a blameless draft naming the postmortem's title. */
@@ -77,6 +96,11 @@ export function defaultDraft(body: any): FakeDraft {
 
 const approxTokens = (text: string) => Math.ceil(text.length / 4);
 
+/** Whether a Messages request is a tone review (its structured output has `findings`). */
+export function isToneReview(body: any): boolean {
+	return Boolean(body?.output_config?.format?.schema?.properties?.findings);
+}
+
 function validationError(body: any): string | undefined {
 	if (!body || typeof body !== 'object') return 'the body must be a JSON object';
 	if (typeof body.model !== 'string' || !body.model) return 'model: field required';
@@ -98,11 +122,16 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
 	let counter = 0;
 	let url = '';
 
-	const nextReply = (body: any): FakeReply => queued.shift() ?? (typeof fallback === 'function' ? fallback(body) : fallback);
+	const toneQueued: FakeReply[] = [];
+	let toneFallback: FakeReply | ((body: any) => FakeReply) = toneReply([]);
+	const nextReply = (body: any): FakeReply => {
+		if (isToneReview(body)) return toneQueued.shift() ?? (typeof toneFallback === 'function' ? toneFallback(body) : toneFallback);
+		return queued.shift() ?? (typeof fallback === 'function' ? fallback(body) : fallback);
+	};
 
 	/** A Message for a reply, with usage that imitates prompt caching of the system prefix. */
-	const messageFor = (body: any, reply: Extract<FakeReply, { kind: 'draft' | 'text' }>) => {
-		const text = reply.kind === 'draft' ? JSON.stringify(reply.draft) : reply.text;
+	const messageFor = (body: any, reply: Extract<FakeReply, { kind: 'draft' | 'tone' | 'text' }>) => {
+		const text = reply.kind === 'draft' ? JSON.stringify(reply.draft) : reply.kind === 'tone' ? JSON.stringify({ findings: reply.findings }) : reply.text;
 		const system: Array<{ text: string; cache_control?: unknown }> = Array.isArray(body.system) ? body.system : [];
 		const breakpoint = system.findLastIndex((b) => b.cache_control);
 		const prefix = breakpoint === -1 ? '' : system.slice(0, breakpoint + 1).map((b) => b.text).join('\n');
@@ -216,7 +245,10 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
 	return {
 		url,
 		requests,
-		messageBodies: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages').map((r) => r.body),
+		messageBodies: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages' && !isToneReview(r.body)).map((r) => r.body),
+		toneBodies: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages' && isToneReview(r.body)).map((r) => r.body),
+		queueTone: (...replies) => void toneQueued.push(...replies),
+		toneFallback: (reply) => void (toneFallback = reply),
 		queue: (...replies) => void queued.push(...replies),
 		fallback: (reply) => void (fallback = reply),
 		batchesEndImmediately: (value) => void (endImmediately = value),

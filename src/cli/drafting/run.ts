@@ -11,6 +11,7 @@ import type { PlannedDraft } from '../../lib/drafting/plan.ts';
 import { runPool } from '../../lib/drafting/pool.ts';
 import { draftRequestParams, requestDraft } from '../../lib/drafting/request.ts';
 import { FileChangedError, saveAtomically } from './save.ts';
+import type { ToneReviewer } from '../../lib/tone/model-review.ts';
 import { applyDraft, type DraftValues } from '../../lib/drafting/write-back.ts';
 
 /**
@@ -37,6 +38,8 @@ export interface RunSettings {
 	client: Anthropic;
 	model: string;
 	blameWords: ReadonlyArray<string>;
+	/** The model tone reviewer every draft passes after the deterministic check (see docs/format.md). */
+	review?: ToneReviewer;
 	/** The clock: the `drafted.at` of every file this run writes. */
 	now: () => Date;
 }
@@ -60,8 +63,19 @@ function liveSender(plan: PlannedDraft, settings: RunSettings, usage: UsageTotal
 	};
 }
 
+/** The reviewer, with its tokens counted in the run's usage. */
+function countedReviewer(review: ToneReviewer | undefined, usage: UsageTotals): ToneReviewer | undefined {
+	if (!review) return undefined;
+	return async (texts) => {
+		const outcome = await review(texts);
+		addUsage(usage, outcome.usage);
+		return outcome;
+	};
+}
+
 function gateContext(plan: PlannedDraft, fields: DraftableField[], settings: RunSettings, usage: UsageTotals): GateContext {
-	return { prompt: plan.prompt, fields, blameWords: settings.blameWords, pm: plan.target.entry.data, send: liveSender(plan, settings, usage) };
+	const review = countedReviewer(settings.review, usage);
+	return { prompt: plan.prompt, fields, blameWords: settings.blameWords, pm: plan.target.entry.data, send: liveSender(plan, settings, usage), ...(review ? { review } : {}) };
 }
 
 /** Writes a gated draft into its file (the fields asked for only); every failure is an outcome. */

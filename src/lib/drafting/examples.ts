@@ -17,14 +17,17 @@ export const MAX_EXAMPLES = 3;
 
 /**
  * Picks up to `max` few-shot examples: published, summary and lessons present and
- * owned by people (never an unreviewed draft), free of blame language, newest first.
+ * owned by people (never an unreviewed draft), passing the same blameless-language check as
+ * every draft (so the model never learns blame from an example, and the tone reviewer is
+ * calibrated on clean text), newest first.
  * Deterministic, so every request of a run shares the same cached prefix.
  */
 export function pickStyleExamples(entries: ReadonlyArray<ValidEntry>, tone: Pick<ToneOptions, 'blameWords'>, max = MAX_EXAMPLES): StyleExample[] {
+	const blameWords = tone.blameWords ?? [];
 	const candidates = entries
 		.filter((e) => e.data.status === 'published' && !isMissing(e.raw, 'summary') && !isMissing(e.raw, 'lessons'))
 		.filter((e) => unreviewedDraftFields(e).length === 0)
-		.filter((e) => draftFindings({ summary: e.data.summary!, lessons: e.data.lessons! }, ['summary', 'lessons'], tone.blameWords, e.data).length === 0)
+		.filter((e) => draftFindings({ summary: e.data.summary!, lessons: e.data.lessons! }, ['summary', 'lessons'], blameWords, e.data).length === 0)
 		.sort((a, b) => b.data.startedAt.getTime() - a.data.startedAt.getTime() || a.slug.localeCompare(b.slug));
 	return candidates.slice(0, max).map((e) => ({
 		slug: e.slug,

@@ -1,49 +1,69 @@
 import type { DraftOutput } from '../../schemas/draft-output.ts';
 import type { DraftableField } from '../../schemas/drafted.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
-import { peopleOf } from '../validation/policies.ts';
-import { findBlame, type BlameFinding } from '../tone/blame.ts';
+import type { ToneOptions } from '../tone/blame.ts';
+import { describeToneFinding, findBlameInTexts, type FieldFinding, type ToneText } from '../tone/fields.ts';
+import { postmortemPeople } from '../tone/postmortem-texts.ts';
 
-/** A sentence of a draft that ties a mistake to a person, with the field it is in. */
-export interface DraftFinding extends BlameFinding {
-	/** `summary` or `lessons[2]`. */
+/**
+ * The tone gate's deterministic layer: the validator's blameless-language check, run
+ * over the fields that would be written, with the people this postmortem names
+ * (authors, reviewers, owners, timeline actors) as known names. Any drafted text can
+ * pass through it as a list of `{field, text}` (`gateFindings`).
+ */
+
+/** A sentence of a draft that does not read as blameless, with the field it is in. */
+export interface DraftFinding extends FieldFinding {
+	/** `summary`, `lessons[2]`, `contributingFactors[0].description`: the same as `field`. */
 	path: string;
 }
 
-/**
- * The tone gate: the validator's blame check, run over the fields that would be
- * written, with the people this postmortem names (authors, reviewers, owners that
- * look like people) as known names so "Dana's change caused…" is caught too.
- */
-export function draftFindings(
-	draft: DraftOutput,
-	fields: ReadonlyArray<DraftableField>,
-	blameWords: ReadonlyArray<string>,
-	pm: Pick<Postmortem, 'authors' | 'reviews' | 'actionItems'>,
-): DraftFinding[] {
-	const options = { blameWords, knownPeople: peopleOf(pm) };
-	const out: DraftFinding[] = [];
-	if (fields.includes('summary')) for (const f of findBlame(draft.summary, options)) out.push({ path: 'summary', ...f });
-	if (fields.includes('lessons')) {
-		draft.lessons.forEach((lesson, i) => {
-			for (const f of findBlame(lesson, options)) out.push({ path: `lessons[${i}]`, ...f });
-		});
+/** The postmortem facts the gate uses: who it names. */
+export type GatePostmortem = Pick<Postmortem, 'authors' | 'reviews' | 'actionItems'> & { timeline?: Postmortem['timeline'] };
+
+/** Findings in any list of drafted texts: the one entry point every drafting path gates through. */
+export function gateFindings(texts: ReadonlyArray<ToneText>, options: ToneOptions): DraftFinding[] {
+	return findBlameInTexts(texts, options).map((f) => ({ ...f, path: f.field }));
+}
+
+// The text inside one drafted value: a string, a list of strings, an object's text fields, a list of such objects.
+const TEXT_KEYS = ['summary', 'description', 'title', 'rationale', 'event'];
+function textsOf(field: string, value: unknown, out: ToneText[]): void {
+	if (typeof value === 'string') out.push({ field, text: value });
+	else if (Array.isArray(value)) value.forEach((v, i) => textsOf(`${field}[${i}]`, v, out));
+	else if (value && typeof value === 'object' && !(value instanceof Date)) {
+		for (const key of TEXT_KEYS) if (typeof (value as Record<string, unknown>)[key] === 'string') out.push({ field: `${field}.${key}`, text: (value as Record<string, string>)[key]! });
 	}
+}
+
+/** The texts of the fields of a draft that would be written: `summary`, `lessons[0]`, `impact.summary`, `actionItems[1].title`, … */
+export function draftTexts(draft: Partial<DraftOutput> & Record<string, unknown>, fields: ReadonlyArray<DraftableField | string>): ToneText[] {
+	const out: ToneText[] = [];
+	for (const field of fields) textsOf(field, draft[field], out);
 	return out;
+}
+
+/** The deterministic findings in the fields of a draft that would be written. */
+export function draftFindings(
+	draft: Partial<DraftOutput> & Record<string, unknown>,
+	fields: ReadonlyArray<DraftableField | string>,
+	blameWords: ReadonlyArray<string>,
+	pm: GatePostmortem,
+): DraftFinding[] {
+	return gateFindings(draftTexts(draft, fields), { blameWords, knownPeople: postmortemPeople(pm) });
 }
 
 /** One finding for people: `summary: "…" ties "forgot" to @dana`. */
 export function describeFinding(f: DraftFinding): string {
-	const quote = f.sentence.length > 100 ? `${f.sentence.slice(0, 97)}…` : f.sentence;
-	return `${f.path}: "${quote}" ties "${f.phrase}" to ${f.person}`;
+	return `${f.path}: ${describeToneFinding(f, 100)}`;
 }
 
 /** The follow-up turn that asks the model to rewrite a draft the gate rejected. */
 export function rewriteRequest(findings: ReadonlyArray<DraftFinding>): string {
 	return [
-		'That draft cannot be used: it ties a mistake to a person, which a blameless postmortem never does.',
-		...findings.map((f) => `- ${describeFinding(f)}`),
+		'That draft cannot be used: it does not read as blameless, which a postmortem here always must.',
+		...findings.map((f) => `- ${describeFinding(f)}. ${f.hint}`),
 		'',
-		'Rewrite both fields. Name no person or @handle next to an error, omission or decision that went wrong; describe instead the conditions in the system, tooling or process that allowed it. Keep the facts and the specificity.',
+		'Rewrite all the fields. Name no person, @handle or role standing for one person next to an error, omission or decision that went wrong; no "human error" framing, no heroes and no villains. Describe instead the conditions in the system, tooling or process that allowed it. Keep the facts and the specificity.',
 	].join('\n');
 }

@@ -45,7 +45,9 @@ export function findBlame(text: string, options: ToneOptions = {}): ToneFinding[
 	const out: ToneFinding[] = [];
 	for (const sentence of splitSentences(text)) {
 		const found = judgeSentence(sentence, known, extra);
-		if (found) out.push({ sentence, ...found, hint: rewriteHint(found.kind, found.who, found.how) });
+		if (!found) continue;
+		const { how, ...finding } = found;
+		out.push({ sentence, ...finding, hint: rewriteHint(found.kind, found.who, how) });
 	}
 	return out;
 }

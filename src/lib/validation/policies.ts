@@ -13,7 +13,8 @@ import { timelineEntrySchema } from '../../schemas/timeline-entry.ts';
 import { toIsoDate } from '../../schemas/primitives.ts';
 import { addDays } from '../format/dates.ts';
 import { leftoverPlaceholders } from './placeholders.ts';
-import { findBlame, looksLikePerson, type BlameFinding } from '../tone/blame.ts';
+import { describeToneFinding, findBlameInTexts, isExcepted, sentenceKey, type FieldFinding } from '../tone/fields.ts';
+import { humanTextFields, postmortemPeople } from '../tone/postmortem-texts.ts';
 
 type Policy = ArchiveConfig['policy'];
 
@@ -54,35 +55,40 @@ export function breaksDueWindow(item: Pick<ActionItem, 'due' | 'priority'>, pm: 
 	return item.due > latestAllowedDue(pm.startedAt, pm.severity, item.priority, policy);
 }
 
-/** People named in a postmortem's own frontmatter: authors, reviewers, and owners that look like people. */
-export function peopleOf(pm: Pick<Postmortem, 'authors' | 'reviews' | 'actionItems'>): string[] {
-	const people = new Set<string>();
-	for (const a of pm.authors) if (looksLikePerson(a)) people.add(a);
-	for (const r of pm.reviews) if (looksLikePerson(r.by)) people.add(r.by);
-	for (const i of pm.actionItems) if (looksLikePerson(i.owner)) people.add(i.owner);
-	return [...people];
+/** People named in a postmortem: authors, reviewers, owners that look like people, timeline actors. */
+export const peopleOf = postmortemPeople;
+export { humanTextFields };
+
+/** The blameless-language findings of a postmortem's human-written text, each with its field. */
+export function toneFindingsOf(pm: Postmortem, body: string, policy: Pick<Policy, 'blameWords'>): FieldFinding[] {
+	return findBlameInTexts(humanTextFields(pm, body), { blameWords: policy.blameWords, knownPeople: postmortemPeople(pm) });
 }
 
-/** The human-written text fields of a postmortem, with their paths, for the tone check. */
-export function humanTextFields(pm: Postmortem, body: string): Array<{ path: string; text: string }> {
-	const drafted = pm.drafted && !pm.drafted.reviewed ? new Set(pm.drafted.fields) : new Set<string>();
-	const out: Array<{ path: string; text: string }> = [];
-	out.push({ path: 'impact.summary', text: pm.impact.summary });
-	if (pm.summary && !drafted.has('summary')) out.push({ path: 'summary', text: pm.summary });
-	if (pm.lessons && !drafted.has('lessons')) pm.lessons.forEach((text, i) => out.push({ path: `lessons[${i}]`, text }));
-	pm.timeline.forEach((e, i) => out.push({ path: `timeline[${i}].event`, text: e.event }));
-	pm.contributingFactors.forEach((f, i) => out.push({ path: `contributingFactors[${i}].description`, text: f.description }));
-	pm.actionItems.forEach((a, i) => {
-		out.push({ path: `actionItems[${i}].title`, text: a.title });
-		if (a.rationale) out.push({ path: `actionItems[${i}].rationale`, text: a.rationale });
+function blameMessage(f: FieldFinding, published: boolean): string {
+	const exception = published ? ' (a published postmortem may keep it only when a reviewer lists the sentence in blamelessExceptions with who judged it and why)' : '';
+	return `blame language: ${describeToneFinding(f)}. ${f.hint}${exception}`;
+}
+
+/**
+ * Blameless language, per the contract: in a published postmortem a finding is an
+ * error unless its sentence is in `blamelessExceptions`; elsewhere a warning, so
+ * reviewers see it before publishing. An exception that matches no sentence is a warning.
+ */
+export function toneFindings(pm: Postmortem, body: string, policy: Pick<Policy, 'blameWords'>): PolicyFinding[] {
+	const out: PolicyFinding[] = [];
+	const exceptions = pm.blamelessExceptions ?? [];
+	const seen = new Set<string>();
+	for (const f of toneFindingsOf(pm, body, policy)) {
+		seen.add(sentenceKey(f.sentence));
+		if (isExcepted(f.sentence, exceptions)) continue;
+		out.push({ path: f.field, level: pm.status === 'published' ? 'error' : 'warning', message: blameMessage(f, pm.status === 'published'), excerpt: f.sentence });
+	}
+	exceptions.forEach((e, i) => {
+		if (!seen.has(sentenceKey(e.sentence))) {
+			out.push({ path: `blamelessExceptions[${i}].sentence`, level: 'warning', message: 'matches no sentence the blame check flags in this postmortem; remove it, or copy the sentence exactly as it stands' });
+		}
 	});
-	if (body.trim()) out.push({ path: '(body)', text: body });
 	return out;
-}
-
-function blameMessage(b: BlameFinding): string {
-	const quote = b.sentence.length > 120 ? `${b.sentence.slice(0, 117)}…` : b.sentence;
-	return `blame language: "${quote}" ties "${b.phrase}" to ${b.person}; describe what in the system allowed it instead`;
 }
 
 const keysOf = (shape: object) => Object.keys(shape);
@@ -159,12 +165,7 @@ export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>,
 			});
 		}
 	});
-	const knownPeople = peopleOf(pm);
-	for (const field of humanTextFields(pm, body)) {
-		for (const b of findBlame(field.text, { blameWords: policy.blameWords, knownPeople })) {
-			out.push({ path: field.path, level: 'warning', message: blameMessage(b), excerpt: b.sentence });
-		}
-	}
+	out.push(...toneFindings(pm, body, policy));
 	return out;
 }
 

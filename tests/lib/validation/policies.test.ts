@@ -110,23 +110,52 @@ describe('customer-facing incidents', () => {
 });
 
 describe('blame language', () => {
-	it('is a warning in every human-written field, with its path', () => {
-		const lines = findings(
-			{
-				summary: 'Dana forgot the lock timeout.',
-				timeline: [{ at: '2025-03-14T09:31:00Z', event: '@dana forgot to page the lead.' }],
-				contributingFactors: [{ kind: 'process', description: 'Sam made a mistake in the config.' }],
-			},
-			'Jordan should have checked the staging data.',
-		);
-		expect(lines.map((l) => l.split(':')[0])).toEqual(['warning summary', 'warning timeline[0].event', 'warning contributingFactors[0].description', 'warning (body)']);
-		expect(lines[0]).toContain('describe what in the system allowed it instead');
+	const blaming = {
+		summary: 'Dana forgot the lock timeout.',
+		timeline: [{ at: '2025-03-14T09:31:00Z', event: '@dana forgot to page the lead.' }],
+		contributingFactors: [{ kind: 'process', description: 'The new hire made a mistake in the config.' }],
+	};
+
+	it('is an error in a published postmortem, in every human-written field, with its path', () => {
+		const lines = findings(blaming, 'Jordan should have checked the staging data.');
+		expect(lines.map((l) => l.split(':')[0])).toEqual(['error summary', 'error timeline[0].event', 'error contributingFactors[0].description', 'error (body)']);
+		expect(lines[0]).toContain('ties "forgot" to Dana');
+		expect(lines[0]).toContain('blamelessExceptions');
+		expect(lines[2]).toContain('the new hire, a role standing for one person');
+	});
+
+	it('is a warning in a draft or a postmortem in review', () => {
+		for (const status of ['draft', 'review']) {
+			const lines = findings({ ...blaming, status }, 'Jordan should have checked the staging data.');
+			expect(lines.map((l) => l.split(':')[0])).toEqual(['warning summary', 'warning timeline[0].event', 'warning contributingFactors[0].description', 'warning (body)']);
+		}
+	});
+
+	it('lets a sentence a reviewer listed in blamelessExceptions pass, spacing and curly quotes aside', () => {
+		const blamelessExceptions = [{ sentence: 'Dana  forgot the lock timeout', by: '@li', reason: 'Dana wrote this about herself and asked to keep it.' }];
+		expect(findings({ summary: 'Dana forgot the lock timeout.', blamelessExceptions })).toEqual([]);
+	});
+
+	it('warns about an exception that matches no flagged sentence', () => {
+		const blamelessExceptions = [{ sentence: 'Nothing like this is in the text.', by: '@li', reason: 'old' }];
+		expect(findings({ blamelessExceptions })).toEqual([
+			'warning blamelessExceptions[0].sentence: matches no sentence the blame check flags in this postmortem; remove it, or copy the sentence exactly as it stands',
+		]);
+	});
+
+	it('names human-error framing and hero narratives', () => {
+		expect(findings({ summary: 'The root cause was human error.' })[0]).toContain('is human-error framing ("human error")');
+		expect(findings({ lessons: ['Priya single-handedly saved the day.'] })[0]).toMatch(/^error lessons\[0\]: .*hero narrative/);
+	});
+
+	it('leaves the timeline naming who did what alone', () => {
+		expect(findings({ timeline: [{ at: '2025-03-14T09:31:00Z', event: 'PagerDuty paged Sarah; Sarah acknowledged at 09:33.' }] })).toEqual([]);
 	});
 
 	it('skips fields the model drafted and nobody reviewed yet (the drafting gate checks those)', () => {
 		const drafted = { model: 'm', at: '2025-03-20T00:00:00Z', fields: ['summary'], reviewed: false };
-		expect(findings({ summary: 'Dana forgot the lock timeout.', drafted })).toEqual([]);
-		expect(findings({ summary: 'Dana forgot the lock timeout.', drafted: { ...drafted, reviewed: true } })).toHaveLength(1);
+		expect(findings({ status: 'review', summary: 'Dana forgot the lock timeout.', drafted })).toEqual([]);
+		expect(findings({ status: 'review', summary: 'Dana forgot the lock timeout.', drafted: { ...drafted, reviewed: true } })).toHaveLength(1);
 	});
 });
 
