@@ -56,6 +56,9 @@ const FAULT_AFTER_NEGATION = new Set(['fault', 'blame', 'wrong', 'cause', 'cause
 const RELATIVE = new Set(['that', 'which', 'who', 'whose']);
 const NEW_SUBJECT = new Set(['the', 'a', 'an', 'it', 'its', 'this', 'these', 'those', 'we', 'they', 'he', 'she', 'our', 'their', 'traffic', 'errors', 'service', 'users', 'customers']);
 
+const HUMAN_ACTIONS = new Set(`pushed merged approved deployed applied edited changed configured typed copied pasted flushed kicked ran rotated renamed
+	committed shipped released toggled flipped enabled disabled executed scheduled launched wrote signed updated modified set made chose decided
+	opted tried started rebooted restarted promoted dropped deleted removed`.split(/\s+/));
 const BAD_ADJECTIVES = new Set(['bad', 'untested', 'unreviewed', 'broken', 'faulty', 'rogue', 'wrong', 'buggy', 'careless', 'reckless', 'sloppy', 'hasty', 'rushed', 'incorrect', 'botched']);
 const wordOf = (t: Token | undefined) => t?.low ?? '';
 const VERBISH = new Set(['was', 'were', 'is', 'did', "didn't", 'never', 'had', 'has', 'should', 'could', 'must', 'needs', 'would', 'then', 'also', 'just', 'accidentally', 'mistakenly', 'simply', 'ran', 'took', 'made', 'left', 'let', 'put', 'set', 'sent', 'wrote', 'broke']);
@@ -181,6 +184,9 @@ function judgeConjunct(tokens: ReadonlyArray<Token>, from: number, to: number, j
 	const strong = findPhrase(tokens, STRONG_MARKERS, i, to);
 	if (strong) return { phrase: strong.phrase.join(' '), how: 'action' };
 	if (REMEDY_VERBS.has(first.low) || (first.low === 'took' && tokens[i + 1]?.low === 'over')) return undefined;
+	// An unknown capitalised word doing something "without a canary" is a person only if the verb is one people do
+	// ("Marisol pushed… without", not "Site loaded without styles").
+	if (weak && !HUMAN_ACTIONS.has(first.low)) return undefined;
 	const marker = findPhrase(tokens, WRONG_MARKERS, i, to);
 	if (marker) return { phrase: marker.phrase.join(' '), how: 'action' };
 	// "pushed a migration that dropped a column": the relative clause says what the action did.
