@@ -38,6 +38,19 @@ describe('preview build with SHOW_DRAFTS=1', () => {
 		expect(text(p.$('header .status'))).toBe('In review');
 	});
 
+	it('shows the blameless-language findings on a postmortem in review, with the field, the kind and a rewrite hint', async () => {
+		const p = await page(`postmortems/${SLUGS.review}/`);
+		const box = p.$('main aside.tone-findings');
+		expect(text(box?.querySelector('.headline'))).toBe('Blameless language: 1 sentence reads as blame.');
+		const [item] = box!.querySelectorAll('li');
+		expect(text(item!.querySelector('q'))).toBe('The on-call engineer forgot to scale the workers when the queue alert fired.');
+		expect(text(item!.querySelector('.where'))).toBe('Blames a role standing for one person (the on-call engineer) in lessons[1]');
+		expect(text(item!.querySelector('.hint'))).toContain('describe the conditions they worked under');
+		expect(box?.hasAttribute('data-pagefind-ignore')).toBe(true);
+		// A draft with nothing to flag shows no box.
+		expect((await page(`postmortems/${SLUGS.draft}/`)).$('aside.tone-findings')).toBeUndefined();
+	});
+
 	it('handles an unresolved draft: no resolve time, nothing invented', async () => {
 		const p = await page(`postmortems/${SLUGS.draft}/`);
 		const spans = Object.fromEntries(p.$$('dl.spans > div').map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]));
@@ -51,6 +64,7 @@ describe('preview build with SHOW_DRAFTS=1', () => {
 	it('leaves published pages without a banner, and says on the home page that this is a preview', async () => {
 		const p = await page(`postmortems/${SLUGS.sev1}/`);
 		expect(p.$('aside.banner')).toBeUndefined();
+		expect(p.$('aside.tone-findings')).toBeUndefined();
 		const home = await page('');
 		expect(text(home.$('.preview-note'))).toContain('Preview build');
 		expect(text(home.$('.preview-note'))).toContain('(2 of 7)');
