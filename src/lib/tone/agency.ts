@@ -46,7 +46,7 @@ const SUBJECT_OPENERS = new Set(`when because after before if that and then once
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'got', 'gets', 'being']);
 const MODALS = new Set(['should', 'could', 'ought', 'must', 'would', 'might', "should've", "could've", "would've"]);
 const OMISSIONS: ReadonlyArray<ReadonlyArray<string>> = [
-	['did', 'not'], ["didn't"], ['never'], ['failed', 'to'], ['neglected', 'to'], ['forgot', 'to'], ['omitted', 'to'], ['did', 'nothing', 'to'], ['does', 'not'], ["doesn't"],
+	['did', 'not'], ["didn't"], ['never'], ['had', 'not'], ["hadn't"], ['has', 'not'], ["hasn't"], ['have', 'not'], ["haven't"], ['failed', 'to'], ['neglected', 'to'], ['forgot', 'to'], ['omitted', 'to'], ['did', 'nothing', 'to'], ['does', 'not'], ["doesn't"],
 ];
 const EXCULPATORY: ReadonlyArray<ReadonlyArray<string>> = [
 	'followed the runbook', 'followed the procedure', 'followed the playbook', 'per the runbook', 'as the runbook', 'what the runbook says',
@@ -157,8 +157,8 @@ function judgeConjunct(tokens: ReadonlyArray<Token>, from: number, to: number, j
 		while (p < to && (tokens[p]!.low === 'not' || tokens[p]!.low === 'never' || LEADING_FILLERS.has(tokens[p]!.low))) p++;
 		if (isParticiple(wordOf(tokens[p]))) return undefined;
 	}
-	// Omissions: "never checked", "did not wait", "failed to escalate" (not "failed to reproduce").
-	for (let k = i; k < relAt; k++) {
+	// Omissions: "never checked", "did not wait", "had not tested", "failed to escalate" (not "failed to reproduce").
+	for (let k = Math.max(from, i - 1); k < relAt; k++) {
 		const om = OMISSIONS.find((o) => phraseAt(tokens, k, o));
 		if (!om) continue;
 		if (k > i && PASSIVE_AUX.has(tokens[k - 1]!.low)) break;
@@ -166,6 +166,12 @@ function judgeConjunct(tokens: ReadonlyArray<Token>, from: number, to: number, j
 		if (!verb) break;
 		if (ATTEMPT_VERBS.has(verb)) return undefined;
 		return { phrase: `${om.join(' ')} ${verb}`, how: 'omission' };
+	}
+	// Remedies and observations ("reported the leaked credentials", "rolled back the release that caused…")
+	// go wrong only with a strong marker ("restarted the wrong cluster").
+	if (REMEDY_VERBS.has(first.low) || (first.low === 'took' && tokens[i + 1]?.low === 'over')) {
+		const strong = findPhrase(tokens, STRONG_MARKERS, i, to);
+		return strong ? { phrase: strong.phrase.join(' '), how: 'action' } : undefined;
 	}
 	// A verb that is wrong whatever its object.
 	for (let k = i; k < relAt; k++) {
@@ -287,6 +293,11 @@ export function agencyOf(tokens: ReadonlyArray<Token>, m: Mention, extraWords: R
 	}
 	// "caused by @dana", "was started by @kwame-a … without a timeout"; not "updated by the communications lead".
 	if (prev?.low === 'by') return byAgent(tokens, m);
+	// "…except Jakob, who pushed it anyway": a who-clause says what the person did, wherever they stand.
+	if (tokens[m.end]?.low === ',' && tokens[m.end + 1]?.low === 'who' && !isSubject(tokens, m)) {
+		const verdict = judgeSpan(tokens, m.end + 2, clauseEnd(tokens, m.end + 2), judge);
+		if (verdict) return verdict;
+	}
 	// "It was Lena who deployed the broken build": the who-clause is what the person did.
 	if (tokens[m.end]?.low === 'who') return judgeSpan(tokens, m.end + 1, clauseEnd(tokens, m.end + 1), judge) ?? undefined;
 	if (!isSubject(tokens, m)) return undefined;

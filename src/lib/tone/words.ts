@@ -97,7 +97,7 @@ export const HUMAN_ERROR = phrases(
 	'carelessness', 'careless', 'negligence', 'negligent', 'sloppiness', 'sloppy', 'inattention', 'inattentive', 'laziness',
 	'incompetence', 'incompetent', 'recklessness', 'reckless', 'lapse in judgement', 'lapse in judgment', 'lapse of judgement', 'lapse of judgment',
 	'lapse in concentration', 'lapse of attention', 'lack of attention', 'lack of care', 'not paying attention', "wasn't paying attention",
-	"weren't paying attention", 'fat-finger', 'fat-fingered', 'fat finger', 'fat fingered', 'pebkac', 'id10t', 'layer 8', 'rookie mistake',
+	"weren't paying attention", 'people problem', 'people issue', 'human problem', 'human issue', 'a training issue', 'fat-finger', 'fat-fingered', 'fat finger', 'fat fingered', 'pebkac', 'id10t', 'layer 8', 'rookie mistake',
 	'silly mistake', 'stupid mistake', 'dumb mistake', 'honest mistake', 'simple mistake', 'careless mistake', 'should have known better',
 	'be more careful', 'take more care', 'pay more attention', 'be more vigilant', 'more careful', 'made a mistake', 'made an error',
 );
@@ -123,7 +123,7 @@ export const WRONG_VERBS = words(`
 	miscalculated misjudged misunderstood mishandled misused misapplied misnamed mislabelled mislabeled corrupted wiped clobbered
 	nuked trashed leaked bypassed circumvented dismissed silenced muted snoozed rushed sabotaged caused causes botches
 	truncated overwrote destroyed dropped deleted removed erased purged killed crashed hard-coded hardcoded rubber-stamped
-	disregarded defied violated
+	disregarded defied violated overrode overrides
 `);
 
 /** Multi-word versions of the above. */
@@ -141,6 +141,8 @@ export const WRONG_PHRASES = phrases(
 	'should check before', 'must ask before', 'must check before', 'needs to ask', 'need to ask', 'should always', 'must always',
 	'should never', 'must never', 'made a typo', 'made an error', 'made a blunder', 'made the mistake', 'made an oversight',
 	'introduced a typo', 'introduced a bug', 'introduced the bug', 'introduced a regression', 'introduced the regression',
+	'needs to stop', 'need to stop', 'must stop', 'should stop', 'needs to remember', 'must remember', 'should remember',
+	'needs to slow down', 'must slow down', 'should slow down', 'needs to pay attention', 'must pay attention',
 	'approved his own', 'approved her own', 'approved their own', 'merged his own', 'merged her own', 'merged their own',
 );
 
@@ -184,14 +186,15 @@ export const WRONG_MARKERS = phrases(
 	'that took', 'that locked', 'which locked', 'that dropped', 'which dropped', 'that deleted', 'which deleted', 'so the', 'went unnoticed',
 	'data loss', 'worse', 'thinking he was', 'thinking she was', 'thought he was', 'thought she was',
 	'on his own', 'on her own', 'live customer', 'against production', 'against prod', 'against the production', 'every server',
-	'all servers', 'every host', 'all hosts', 'every key', 'all keys', 'all tenants', 'every tenant',
+	'all servers', 'every host', 'all hosts', 'public repository', 'public repo', 'in plain text', 'in plaintext', 'credentials to',
+	'secrets to', 'anyway', 'regardless', 'even though', 'ignoring the', 'every key', 'all keys', 'all tenants', 'every tenant',
 );
 
 /** Words that, with a person as the object of "disabled" or "turned off", make the thing a safeguard. */
 export const SAFEGUARDS = words(`
 	alert alerts alarm alarms check checks health-check lint linter test tests validation validations limiter limit limits rate
 	guard guards safeguard safeguards protection backup backups replication monitor monitoring firewall auth authentication
-	canary canaries freeze review approval approvals confirmation
+	canary canaries freeze review approval approvals confirmation safety protections interlock
 `);
 
 /** Nouns a person's possessive can own that are a change to the system ("Marco's change broke…"). */
