@@ -109,7 +109,8 @@ function buildVocabulary(prose: ReadonlyArray<string>, keywordCount: Map<string,
 	const byCount = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
 	// Keywords end up in titles and headings: keep out any that read as blame ("Byzantine fault").
 	const blame = new Set(options.blameWords.map((w) => w.toLowerCase()));
-	const keywords = byCount(keywordCount).filter((k) => !k.split(/\s+/).some((w) => blame.has(w)) && ![...blame].some((b) => b.includes(' ') && k.includes(b)));
+	// Nor any the tone check flags on its own ("human error", "operator error").
+	const keywords = byCount(keywordCount).filter((k) => !k.split(/\s+/).some((w) => blame.has(w)) && ![...blame].some((b) => b.includes(' ') && k.includes(b)) && findBlame(k, tone).length === 0);
 	const tags = [...new Set(keywords.map(slugify).filter((t) => t.length >= 2))].slice(0, options.maxTags ?? 120);
 	return { sentences, keywords, tags, words: byCount(wordCount).slice(0, 3000) };
 }

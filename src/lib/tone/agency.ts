@@ -59,6 +59,7 @@ const NEW_SUBJECT = new Set(['the', 'a', 'an', 'it', 'its', 'this', 'these', 'th
 const HUMAN_ACTIONS = new Set(`pushed merged approved deployed applied edited changed configured typed copied pasted flushed kicked ran rotated renamed
 	committed shipped released toggled flipped enabled disabled executed scheduled launched wrote signed updated modified set made chose decided
 	opted tried started rebooted restarted promoted dropped deleted removed`.split(/\s+/));
+const WRONG_OR_FRAMING = [...WRONG_PHRASES, ...HUMAN_ERROR];
 const BAD_ADJECTIVES = new Set(['bad', 'untested', 'unreviewed', 'broken', 'faulty', 'rogue', 'wrong', 'buggy', 'careless', 'reckless', 'sloppy', 'hasty', 'rushed', 'incorrect', 'botched']);
 const wordOf = (t: Token | undefined) => t?.low ?? '';
 const VERBISH = new Set(['was', 'were', 'is', 'did', "didn't", 'never', 'had', 'has', 'should', 'could', 'must', 'needs', 'would', 'then', 'also', 'just', 'accidentally', 'mistakenly', 'simply', 'ran', 'took', 'made', 'left', 'let', 'put', 'set', 'sent', 'wrote', 'broke']);
@@ -130,7 +131,7 @@ function judgeConjunct(tokens: ReadonlyArray<Token>, from: number, to: number, j
 	}
 	let relAt = to;
 	for (let k = i + 1; k < to; k++) if (RELATIVE.has(tokens[k]!.low)) (relAt = Math.min(relAt, k));
-	const phrase = findPhrase(tokens, [...WRONG_PHRASES, ...HUMAN_ERROR, ...judge.extraWords], i, relAt);
+	const phrase = findPhrase(tokens, judge.extraWords.length === 0 ? WRONG_OR_FRAMING : [...WRONG_OR_FRAMING, ...judge.extraWords], i, relAt);
 	if (phrase) return { phrase: phrase.phrase.join(' '), how: 'action' };
 	// "responsible for the outage" (not "responsible for the follow-up")
 	const resp = findPhrase(tokens, [['responsible', 'for'], ['accountable', 'for'], ['to', 'blame', 'for']], i, relAt);
@@ -277,6 +278,8 @@ function possessiveAgency(tokens: ReadonlyArray<Token>, m: Mention, caused: bool
 /** Whether a mention is the agent of something that went wrong in this sentence, and by which words. */
 export function agencyOf(tokens: ReadonlyArray<Token>, m: Mention, extraWords: ReadonlyArray<ReadonlyArray<string>> = []): Agency | undefined {
 	const judge: Judge = { strength: m.strength, extraWords, subjectEnd: m.end };
+	// A capitalised word of unknown kind is a person only when a verb (or a possessive) follows it at once.
+	if (m.strength === 'weak' && !m.possessive && !looksLikeVerb(wordOf(tokens[m.end])) && tokens[m.end]?.low !== 'who') return undefined;
 	if (negatedBefore(tokens, m.start, 2) && (m.possessive || tokens[m.start - 1]?.low !== 'never')) return undefined;
 	const cause = phraseBefore(tokens, m.start, CAUSE_BEFORE) ?? (tokens[m.start - 1]?.low === 'the' ? phraseBefore(tokens, m.start - 1, CAUSE_BEFORE) : undefined);
 	const lenient = cause && ['is on', 'was on', 'lies with', 'rests with', 'falls on', 'fell on', 'down to'].includes(cause.join(' '));
@@ -328,6 +331,9 @@ function byAgent(tokens: ReadonlyArray<Token>, m: Mention): Agency | undefined {
 		return { phrase: `${verb} by ${m.text}`, how: 'cause' };
 	}
 	if (REMEDY_VERBS.has(verb)) return undefined;
-	const marker = findPhrase(tokens, WRONG_MARKERS);
+	// A marker in the same clause: "was started by @kwame-a at 14:02 without a timeout".
+	let clauseStart = participle;
+	while (clauseStart > 0 && !tokens[clauseStart - 1]!.punct) clauseStart--;
+	const marker = findPhrase(tokens, WRONG_MARKERS, clauseStart, clauseEnd(tokens, m.end));
 	return marker ? { phrase: `${verb} by ${m.text} … ${marker.phrase.join(' ')}`, how: 'action' } : undefined;
 }

@@ -7,7 +7,25 @@ import { knownNameSet, nameMentions, type Mention } from './people.ts';
 import { roleMentions, someoneMentions } from './roles.ts';
 import { splitSentences, withoutQuotes } from './sentences.ts';
 import { findPhrase, tokenise } from './tokens.ts';
-import { HUMAN_ERROR, WRONG_MARKERS, WRONG_PHRASES, WRONG_VERBS } from './words.ts';
+import {
+	BAD_OUTCOMES,
+	CAUSE_BEFORE,
+	DESTRUCTIVE_VERBS,
+	FAULT_NOUNS,
+	HERO,
+	HUMAN_ERROR,
+	INDEFINITE_PEOPLE,
+	NOT_NAMES,
+	OUTCOME_VERBS,
+	ROLE_BARE,
+	ROLE_NOUNS,
+	STRONG_MARKERS,
+	SYSTEMS,
+	VILLAIN,
+	WRONG_MARKERS,
+	WRONG_PHRASES,
+	WRONG_VERBS,
+} from './words.ts';
 
 /**
  * The deterministic blameless-language check, the one entry point the validator, the
@@ -38,12 +56,57 @@ function extraPhrases(words: ReadonlyArray<string> | undefined): string[][] {
 	return (words ?? []).map((w) => w.trim().toLowerCase()).filter((w) => w && !BUILT_IN.has(w)).map((w) => w.split(/\s+/));
 }
 
+// Words that start a framing or a narrative: enough for a finding by themselves.
+const SELF_TRIGGERS = new Set([...HUMAN_ERROR, ...HERO, ...VILLAIN].map((p) => p[0]!));
+// Words without one of which no person is tied to anything in a sentence (see agency.ts and narratives.ts).
+const TRIGGERS = new Set([
+	...WRONG_VERBS,
+	...OUTCOME_VERBS,
+	...DESTRUCTIVE_VERBS,
+	...FAULT_NOUNS,
+	...BAD_OUTCOMES,
+	...[...WRONG_PHRASES, ...WRONG_MARKERS, ...STRONG_MARKERS, ...CAUSE_BEFORE].flatMap((p) => p),
+	...`should could would must might ought need needs had has have not never without because due owing blame blamed culprit villain
+	responsible accountable let left disabled silenced muted bypassed turned switched owe owed rested rests depended depends relied relies
+	hinged hinges hung if weren't wasn't hadn't`.split(/\s+/),
+].filter((w) => !['the', 'a', 'an', 'to', 'of', 'on', 'with', 'in', 'at', 'for', 'by', 'is', 'was', 'it', 'this'].includes(w)));
+// Words that may stand for a person besides names and handles: roles and "someone".
+const PERSON_WORDS = new Set([...ROLE_NOUNS, ...[...ROLE_NOUNS].map((n) => `${n}s`), ...ROLE_BARE, ...INDEFINITE_PEOPLE.map((p) => p[p.length - 1]!)]);
+const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*|@/gu;
+
+/**
+ * A cheap look before the full reading: a finding needs a framing or narrative word,
+ * or a word that ties someone to something together with someone to tie it to (an
+ * @handle, a capitalised word outside the lists, a known person, a role). Most
+ * sentences of a long write-up stop here.
+ */
+function mayHoldFinding(sentence: string, known: ReadonlySet<string>, extra: ReadonlyArray<ReadonlyArray<string>>): boolean {
+	let trigger = extra.length > 0;
+	let person = false;
+	for (const [word] of sentence.matchAll(WORD_RE)) {
+		if (word === '@') {
+			person = true;
+			continue;
+		}
+		const low = word.toLowerCase().replace(/['’]s?$/, '');
+		if (SELF_TRIGGERS.has(low)) return true;
+		if (!trigger && (TRIGGERS.has(low) || low.endsWith("n't"))) trigger = true;
+		if (!person && (PERSON_WORDS.has(low) || known.has(low) || (word.charCodeAt(0) !== low.charCodeAt(0) && !NOT_NAMES.has(low) && !SYSTEMS.has(low)))) person = true;
+		if (trigger && person) return true;
+	}
+	return false;
+}
+
 /** Every sentence of `text` that does not read as blameless, one finding per sentence. */
+export let passed = 0, total = 0;
 export function findBlame(text: string, options: ToneOptions = {}): ToneFinding[] {
 	const known = knownNameSet(options.knownPeople ?? []);
 	const extra = extraPhrases(options.blameWords);
 	const out: ToneFinding[] = [];
 	for (const sentence of splitSentences(text)) {
+		total++;
+		if (!mayHoldFinding(sentence, known, extra)) continue;
+		passed++;
 		const found = judgeSentence(sentence, known, extra);
 		if (!found) continue;
 		const { how, ...finding } = found;

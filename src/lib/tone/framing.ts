@@ -1,5 +1,5 @@
 import { HUMAN_ERROR, META_BEFORE } from './words.ts';
-import { phraseAt, phraseBefore, type Token } from './tokens.ts';
+import { anyPhraseAt, phraseBefore, type Token } from './tokens.ts';
 
 /**
  * "Human error" framing: the verdict that a person erred, with nobody named
@@ -14,7 +14,7 @@ const NOT_FRAMING_AFTER = new Set(['rate', 'rates', 'count', 'counts', 'budget',
 /** The human-error phrase a sentence uses as its verdict, if any. */
 export function humanErrorFraming(tokens: ReadonlyArray<Token>): string | undefined {
 	for (let i = 0; i < tokens.length; i++) {
-		const phrase = HUMAN_ERROR.find((p) => phraseAt(tokens, i, p));
+		const phrase = anyPhraseAt(tokens, i, HUMAN_ERROR);
 		if (!phrase) continue;
 		if (NOT_FRAMING_AFTER.has(tokens[i + phrase.length]?.low ?? '')) continue;
 		if (isMeta(tokens, i)) continue;

@@ -1,5 +1,5 @@
 import { HERO, NEGATORS, VILLAIN } from './words.ts';
-import { findPhrase, phraseAt, type Token } from './tokens.ts';
+import { anyPhraseAt, findPhrase, type Token } from './tokens.ts';
 import type { Mention } from './people.ts';
 
 /**
@@ -19,7 +19,7 @@ function negatedAt(tokens: ReadonlyArray<Token>, i: number): boolean {
 /** The hero words of a sentence, unless negated ("no heroics were needed"). */
 export function heroWords(tokens: ReadonlyArray<Token>): string | undefined {
 	for (let i = 0; i < tokens.length; i++) {
-		const phrase = HERO.find((p) => phraseAt(tokens, i, p));
+		const phrase = anyPhraseAt(tokens, i, HERO);
 		if (phrase && !negatedAt(tokens, i)) return phrase.join(' ');
 	}
 	return undefined;

@@ -66,6 +66,14 @@ function isNameWord(token: Token): boolean {
 	return !NOT_NAMES.has(token.low) && !SYSTEMS.has(token.low) && !SYSTEMS.has(parts[0]!) && !NOT_NAMES.has(parts[0]!);
 }
 
+/** Whether a name is a person's by its own evidence: a handle, a common first name, or name-shaped (Zoë, O'Brien, Jean-Luc). */
+export function isConfidentName(text: string): boolean {
+	if (text.startsWith('@')) return looksLikePerson(text);
+	const first = text.split(/\s+/)[0]!.replace(/\.$/, '');
+	if (TITLES.has(first.toLowerCase())) return true;
+	return FIRST_NAMES.has(first.toLowerCase()) || FIRST_NAMES.has(first.toLowerCase().split('-')[0]!) || nameShaped(first);
+}
+
 /** Every person a sentence names: handles, known people and capitalised names, left to right. */
 export function nameMentions(tokens: ReadonlyArray<Token>, known: ReadonlySet<string>): Mention[] {
 	const out: Mention[] = [];

@@ -1,6 +1,6 @@
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { ToneText } from './fields.ts';
-import { looksLikePerson, nameMentions } from './people.ts';
+import { isConfidentName, looksLikePerson, nameMentions } from './people.ts';
 import { tokenise } from './tokens.ts';
 
 /**
@@ -14,8 +14,9 @@ export function postmortemPeople(pm: Pick<Postmortem, 'authors' | 'reviews' | 'a
 	for (const a of pm.authors) if (looksLikePerson(a)) people.add(a);
 	for (const r of pm.reviews) if (looksLikePerson(r.by)) people.add(r.by);
 	for (const i of pm.actionItems) if (looksLikePerson(i.owner)) people.add(i.owner);
-	// "Sarah acknowledged the page", "PagerDuty paged @kim": whoever the timeline names is a person of this incident.
-	for (const e of pm.timeline ?? []) for (const m of nameMentions(tokenise(e.event), new Set())) if (m.strength === 'strong') people.add(m.text);
+	// "Sarah acknowledged the page", "PagerDuty paged @kim": whoever the timeline names is a person of this incident
+	// (when the name is clearly a person's: a product in the timeline must not become "known").
+	for (const e of pm.timeline ?? []) for (const m of nameMentions(tokenise(e.event), new Set())) if (isConfidentName(m.text)) people.add(m.text);
 	return [...people];
 }
 

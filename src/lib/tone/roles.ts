@@ -1,5 +1,5 @@
 import { INDEFINITE_PEOPLE, ROLE_BARE, ROLE_MODIFIERS, ROLE_NOUNS } from './words.ts';
-import { phraseAt, type Token } from './tokens.ts';
+import { anyPhraseAt, phraseAt, type Token } from './tokens.ts';
 import type { Mention } from './people.ts';
 
 /**
@@ -74,7 +74,7 @@ export function roleMentions(tokens: ReadonlyArray<Token>): Mention[] {
 export function someoneMentions(tokens: ReadonlyArray<Token>): Mention[] {
 	const out: Mention[] = [];
 	for (let i = 0; i < tokens.length; i++) {
-		const phrase = INDEFINITE_PEOPLE.find((p) => phraseAt(tokens, i, p));
+		const phrase = anyPhraseAt(tokens, i, INDEFINITE_PEOPLE);
 		if (phrase) out.push(mention(tokens, i, i + phrase.length, 'someone'));
 	}
 	return out;

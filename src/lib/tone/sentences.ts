@@ -9,7 +9,9 @@ const ABBREVIATIONS = /(?:^|[\s(])(?:mr|mrs|ms|dr|prof|st|vs|etc|approx|e\.g|i\.
 /** The sentences of a text, trimmed, in order; list items and paragraphs are sentences of their own. */
 export function splitSentences(text: string): string[] {
 	const out: string[] = [];
-	for (const block of text.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)|\n(?=#{1,6}\s)/)) {
+	// Blockquote markers go first, so an empty quoted line separates paragraphs like an empty line.
+	const unquoted = text.replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
+	for (const block of unquoted.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)|\n(?=#{1,6}\s)/)) {
 		const flat = block.replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/, '').replace(/\s*\n\s*/g, ' ').trim();
 		if (!flat) continue;
 		let start = 0;

@@ -42,13 +42,34 @@ export function phraseAt(tokens: ReadonlyArray<Token>, i: number, phrase: Readon
 	return phrase.every((word, k) => tokens[i + k]?.low === word && (k === phrase.length - 1 || !tokens[i + k]!.possessive));
 }
 
+type PhraseList = ReadonlyArray<ReadonlyArray<string>>;
+// Each list indexed once by its first and by its last word: a sentence is matched word by word against a handful of candidates.
+const byFirst = new WeakMap<PhraseList, Map<string, PhraseList>>();
+const byLast = new WeakMap<PhraseList, Map<string, PhraseList>>();
+function indexed(cache: WeakMap<PhraseList, Map<string, PhraseList>>, list: PhraseList, pick: (p: ReadonlyArray<string>) => string): Map<string, PhraseList> {
+	let index = cache.get(list);
+	if (!index) {
+		const built = new Map<string, Array<ReadonlyArray<string>>>();
+		for (const p of list) {
+			const key = pick(p);
+			const bucket = built.get(key);
+			if (bucket) bucket.push(p);
+			else built.set(key, [p]);
+		}
+		index = built;
+		cache.set(list, index);
+	}
+	return index;
+}
+
 /** The first phrase of `list` that stands at `i`. */
-export function anyPhraseAt(tokens: ReadonlyArray<Token>, i: number, list: ReadonlyArray<ReadonlyArray<string>>): ReadonlyArray<string> | undefined {
-	return list.find((p) => phraseAt(tokens, i, p));
+export function anyPhraseAt(tokens: ReadonlyArray<Token>, i: number, list: PhraseList): ReadonlyArray<string> | undefined {
+	const candidates = indexed(byFirst, list, (p) => p[0]!).get(tokens[i]?.low ?? '');
+	return candidates?.find((p) => phraseAt(tokens, i, p));
 }
 
 /** Where a phrase of `list` first stands in tokens [from, to), with the phrase. */
-export function findPhrase(tokens: ReadonlyArray<Token>, list: ReadonlyArray<ReadonlyArray<string>>, from = 0, to = tokens.length): { at: number; phrase: ReadonlyArray<string> } | undefined {
+export function findPhrase(tokens: ReadonlyArray<Token>, list: PhraseList, from = 0, to = tokens.length): { at: number; phrase: ReadonlyArray<string> } | undefined {
 	for (let i = from; i < to; i++) {
 		const phrase = anyPhraseAt(tokens, i, list);
 		if (phrase && i + phrase.length <= to) return { at: i, phrase };
@@ -57,6 +78,7 @@ export function findPhrase(tokens: ReadonlyArray<Token>, list: ReadonlyArray<Rea
 }
 
 /** Whether a phrase ending right before `i` is one of `list` ("because of" before a name). */
-export function phraseBefore(tokens: ReadonlyArray<Token>, i: number, list: ReadonlyArray<ReadonlyArray<string>>): ReadonlyArray<string> | undefined {
-	return list.find((p) => i - p.length >= 0 && phraseAt(tokens, i - p.length, p));
+export function phraseBefore(tokens: ReadonlyArray<Token>, i: number, list: PhraseList): ReadonlyArray<string> | undefined {
+	const candidates = indexed(byLast, list, (p) => p[p.length - 1]!).get(tokens[i - 1]?.low ?? '');
+	return candidates?.find((p) => i - p.length >= 0 && phraseAt(tokens, i - p.length, p));
 }
