@@ -124,6 +124,7 @@ timeline: []
 # timeline:
 #   - at: ${stamp}
 #     event: What happened, described as what the system or the team did.
+#     refs: [pagerduty.json#Q1XYZ]   # optional: the artefact events it stands on
 
 # Conditions that contributed; kind is technical, process or operational.
 # Describe the system, not a person's failing.
@@ -159,6 +160,14 @@ reviews: []
 #   at: ${stamp}
 #   fields: [summary, lessons]
 #   reviewed: false
+#   sources: [chat.txt]
+
+# Sentences the blame check flags that a reviewer judged blameless (a finding in a
+# published postmortem is an error otherwise; see docs/format.md, "Writing blamelessly").
+# blamelessExceptions:
+#   - sentence: The exact sentence, as it stands above.
+#     by: '@handle'
+#     reason: Why it does not blame anyone.
 ---
 `;
 

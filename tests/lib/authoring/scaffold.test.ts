@@ -86,7 +86,7 @@ describe('scaffoldPostmortem', () => {
 		const { text, slug } = scaffold();
 		const uncommented = text
 			.replace(/^(timeline|contributingFactors|actionItems|reviews): \[\]\n/gm, '')
-			.replace(/^# (incident|detectedAt|mitigatedAt|resolvedAt|summary|lessons|timeline|contributingFactors|actionItems|reviews|drafted):/gm, '$1:')
+			.replace(/^# (incident|detectedAt|mitigatedAt|resolvedAt|summary|lessons|timeline|contributingFactors|actionItems|reviews|drafted|blamelessExceptions):/gm, '$1:')
 			.replace(/^#( {2,}.*)$/gm, '$1')
 			.replace(/^ {2}# (usersAffected|customerFacing|dataLoss):/gm, '  $1:')
 			.replace('model: claude-...', 'model: claude-test');
@@ -95,6 +95,7 @@ describe('scaffoldPostmortem', () => {
 		expect(result.entry?.data.actionItems[0]?.id).toBe('ENG-123');
 		expect(result.entry?.data.reviews).toHaveLength(2);
 		expect(result.entry?.data.drafted?.fields).toEqual(['summary', 'lessons']);
+		expect(result.entry?.data.blamelessExceptions).toHaveLength(1);
 	});
 
 	it('states the due-date windows for the severity', () => {
