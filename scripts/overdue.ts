@@ -9,6 +9,7 @@ import { ageActionItems } from '../src/lib/aging/aged-items.ts';
 import { buildArchive } from '../src/lib/archive/build-archive.ts';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
 import { calendarDateIn, isIsoDate } from '../src/lib/format/dates.ts';
+import { countOf } from '../src/lib/format/labels.ts';
 import { formatFinding } from '../src/lib/validation/findings.ts';
 
 const usage = { name: 'overdue', help: OVERDUE_HELP };
@@ -29,7 +30,7 @@ await runCli(async () => {
 	const invalidFiles = [...new Set(errors.map((f) => f.file))];
 	if (errors.length) {
 		const c = colours(process.stderr);
-		process.stderr.write(`${c.yellow(`overdue: skipping what cannot be read reliably (${errors.length} error${errors.length === 1 ? '' : 's'}); npm run validate lists them:`)}\n`);
+		process.stderr.write(`${c.yellow(`overdue: skipping what cannot be read reliably (${countOf(errors.length, 'error')}); npm run validate lists them:`)}\n`);
 		for (const f of errors.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
 		if (errors.length > 10) process.stderr.write(`  … and ${errors.length - 10} more\n`);
 	}
