@@ -46,7 +46,11 @@ export async function runBuildCommand(opts: BuildCommandOptions, env: NodeJS.Pro
 	// on the other core; Astro's output is held back until the content is known to be valid.
 	const drafting = !opts.skipDraft && draftWouldCall(env);
 	const astro = drafting ? undefined : startAstroBuild(opts.outDir, { hold: true });
-	const validation = await validateForBuild(opts.dir, opts.strict);
+	// A bad postmortems.config.ts throws here (ConfigError, printed by runCli): stop Astro too.
+	const validation = await validateForBuild(opts.dir, opts.strict).catch((error: unknown) => {
+		astro?.stop();
+		throw error;
+	});
 	if (!validation.ok) {
 		astro?.stop();
 		return 1;
