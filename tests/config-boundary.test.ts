@@ -1,29 +1,16 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/build-site.ts';
-import { STACK_LINE } from './support/run-script.ts';
+import { runNode, STACK_LINE } from './support/run-script.ts';
 
 const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
-/** Runs `node <args>` in `cwd` and collects its output. */
-function run(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, args, {
-			cwd,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', POSTMORTEMS_DIR: path.join(cwd, 'content', 'postmortems'), ASTRO_CACHE_DIR: path.join(cwd, '.cache') },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-	});
+/** Runs `node <args>` in the project copy, on its own (empty) content folder and Astro cache. */
+function run(cwd: string, args: string[]) {
+	return runNode(args, { cwd, env: { ASTRO_TELEMETRY_DISABLED: '1', POSTMORTEMS_DIR: path.join(cwd, 'content', 'postmortems'), ASTRO_CACHE_DIR: path.join(cwd, '.cache') } });
 }
 
 // A copy of the project (its code, not node_modules) whose postmortems.config.ts has two bad fields.
