@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../src/cli/command-line.ts';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
 import { runCli } from '../src/cli/run.ts';
-import { fail } from '../src/cli/terminal.ts';
 import { runToneCommand } from '../src/cli/tone-command.ts';
 
 const HELP = `Usage: npm run tone [-- [options] [FILES...]]
@@ -24,15 +23,6 @@ Options:
 
 Exit status: 0 no finding, 1 findings (or a review that could not run), 2 bad usage.`;
 
-let args;
-try {
-	args = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-} catch (error) {
-	fail(`tone: ${(error as Error).message}\n\n${HELP}`);
-}
-if (args.values.help) {
-	console.log(HELP);
-	process.exit(0);
-}
+const args = parseCommandLine({ name: 'tone', help: HELP }, { allowPositionals: true, options: { json: { type: 'boolean' }, model: { type: 'string' } } });
 
 await runCli(() => runToneCommand({ files: args.positionals, dir: postmortemsDir(), json: Boolean(args.values.json), ...(args.values.model ? { model: args.values.model } : {}) }));

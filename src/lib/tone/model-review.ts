@@ -1,11 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { AnthropicError, APIError } from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import { toneReviewSchema, type ToneExample } from '../../schemas/tone-review.ts';
 import type { StyleExample } from '../drafting/examples.ts';
-import { stopFailure } from '../drafting/parse.ts';
 import { neutraliseTags } from '../drafting/prompt.ts';
-import { apiFailureReason, MAX_TOKENS } from '../drafting/request.ts';
 import { REVIEWER_PHRASE, type FieldFinding, type ToneText } from './fields.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -13,8 +10,12 @@ import { splitSentences } from './sentences.ts';
  * The second layer: a model reviewer. One structured-output request per text, with
  * the team's own reviewed, published postmortems and the config's example sentences
  * as calibration in the cached system prompt; it answers per sentence with the kind,
- * the person and a blameless rewrite. Pure but for the request, which takes the client.
+ * the person and a blameless rewrite. Pure: the request itself is sent by the CLI's client
+ * (src/cli/tone-review.ts).
  */
+
+/** The answer is a few hundred tokens; the rest is room for adaptive thinking, billed only as used. */
+export const TONE_MAX_TOKENS = 8192;
 
 export const toneReviewFormat = zodOutputFormat(toneReviewSchema);
 
@@ -89,7 +90,7 @@ export function toneReviewParams(model: string, calibration: ToneCalibration, se
 	const lines = sentences.map((s) => `${s.index}. ${neutraliseTags(s.sentence)}`);
 	return {
 		model,
-		max_tokens: MAX_TOKENS,
+		max_tokens: TONE_MAX_TOKENS,
 		system: toneSystemBlocks(calibration),
 		messages: [
 			{
@@ -117,32 +118,5 @@ export function findingsFromReview(review: { findings: ReadonlyArray<{ index: nu
 	return out;
 }
 
-/** Sends one review request; every failure (API error, malformed answer, cut-off) becomes a reason, never an exception. */
-export async function requestToneReview(client: Anthropic, params: ReturnType<typeof toneReviewParams>, sentences: ReadonlyArray<NumberedSentence>): Promise<ToneReviewOutcome> {
-	if (sentences.length === 0) return { ok: true, findings: [] };
-	let message: Awaited<ReturnType<typeof client.messages.parse<typeof params>>>;
-	try {
-		message = await client.messages.parse(params);
-	} catch (error) {
-		if (error instanceof APIError) return { ok: false, reason: apiFailureReason(error, client.maxRetries) };
-		if (error instanceof AnthropicError) return { ok: false, reason: `the answer was malformed: ${error.message.split('\n')[0]}` };
-		throw error;
-	}
-	const stopped = stopFailure(message);
-	if (stopped) return { ok: false, reason: stopped, usage: message.usage };
-	if (!message.parsed_output) return { ok: false, reason: 'the answer had no text', usage: message.usage };
-	const findings = findingsFromReview(message.parsed_output, sentences);
-	if (typeof findings === 'string') return { ok: false, reason: `the answer was malformed: ${findings}`, usage: message.usage };
-	return { ok: true, findings, usage: message.usage };
-}
-
 /** A reviewer for named texts: what the drafting gate and `npm run tone` call. */
 export type ToneReviewer = (texts: ReadonlyArray<ToneText>) => Promise<ToneReviewOutcome>;
-
-/** The reviewer for a client, model and calibration. */
-export function modelToneReviewer(client: Anthropic, model: string, calibration: ToneCalibration): ToneReviewer {
-	return (texts) => {
-		const sentences = numberSentences(texts);
-		return requestToneReview(client, toneReviewParams(model, calibration, sentences), sentences);
-	};
-}
