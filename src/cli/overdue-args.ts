@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { PRIORITIES, type Priority } from '../schemas/action-item.ts';
 import { SEVERITIES, type Severity } from '../schemas/severity.ts';
 import { isIsoDate } from '../lib/format/dates.ts';
+import { normaliseHandle } from '../lib/people/handles.ts';
 
 export const OVERDUE_HELP = `Usage: npm run overdue [-- [options] [DIR]]
 
@@ -52,10 +53,8 @@ export interface OverdueOptions {
 
 export type ParsedOverdueArgs = { ok: true; options: OverdueOptions } | { ok: false; message: string };
 
-/** Owner handles compare without case and without a leading @. */
-export function normaliseOwner(owner: string): string {
-	return owner.trim().replace(/^@/, '').toLowerCase();
-}
+/** Owner handles compare without case and without a leading @ (one helper: src/lib/people/handles.ts). */
+export const normaliseOwner = normaliseHandle;
 
 function splitList(values: string[] | undefined): string[] {
 	return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);

@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isMap, isScalar, parseDocument, stringify, type Pair, type Scalar } from 'yaml';
+import { Document, isMap, isScalar, parseDocument, stringify, type Scalar } from 'yaml';
 import { draftedSchema, DRAFTABLE_FIELDS, type DraftableField } from '../../schemas/drafted.ts';
 import { postmortemSchema } from '../../schemas/postmortem.ts';
 import { isMissing } from './select.ts';
+import { applySplices, indentLines, lineStart, pairLines, splitExactly, type Splice } from '../frontmatter/text-edit.ts';
 
 /**
  * The write stage, as a pure text edit: adds the drafted fields and the `drafted`
@@ -27,55 +28,6 @@ export type WriteBack = { ok: true; text: string; fields: DraftableField[] } | {
 
 const REVIEW_HINT = 'set to true once a person has read and edited the drafted fields';
 
-interface FileParts {
-	/** BOM and the opening `---` line. */
-	head: string;
-	yaml: string;
-	/** The closing `---` line and the body. */
-	tail: string;
-	eol: '\n' | '\r\n';
-}
-
-function splitExactly(text: string): FileParts | undefined {
-	const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-	const src = text.slice(bom.length);
-	const firstEnd = src.indexOf('\n');
-	if (firstEnd === -1 || src.slice(0, firstEnd).replace(/\r$/, '').trim() !== '---') return undefined;
-	const start = firstEnd + 1;
-	let pos = start;
-	while (pos < src.length) {
-		const end = src.indexOf('\n', pos);
-		const line = (end === -1 ? src.slice(pos) : src.slice(pos, end)).replace(/\r$/, '');
-		if (line === '---' || line === '...') {
-			return { head: bom + src.slice(0, start), yaml: src.slice(start, pos), tail: src.slice(pos), eol: src[firstEnd - 1] === '\r' ? '\r\n' : '\n' };
-		}
-		if (end === -1) break;
-		pos = end + 1;
-	}
-	return undefined;
-}
-
-function lineStart(text: string, offset: number): number {
-	return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEndAfter(text: string, offset: number): number {
-	if (offset > 0 && text[offset - 1] === '\n') return offset;
-	const nl = text.indexOf('\n', offset);
-	return nl === -1 ? text.length : nl + 1;
-}
-
-/** The lines a top-level pair occupies: from its key's line to the end of its value's last line. */
-function pairLines(yaml: string, pair: Pair): [number, number] | undefined {
-	const key = pair.key as { range?: [number, number, number] } | null;
-	if (!key?.range) return undefined;
-	const from = lineStart(yaml, key.range[0]);
-	if (yaml.slice(from, key.range[0]).trim() !== '') return undefined;
-	const value = pair.value as { range?: [number, number, number] } | null;
-	const to = lineEndAfter(yaml, value?.range?.[1] ?? key.range[1]);
-	return [from, to];
-}
-
 /**
  * YAML for one drafted field, quoted so YAML 1.1 (Astro's loader) and 1.2 (the
  * scripts) both read strings. The summary is folded at 80 columns so a reviewer
@@ -95,13 +47,6 @@ function renderStamp(stamp: DraftStamp, fields: ReadonlyArray<DraftableField>): 
 	const model = stringify(stamp.model, { version: '1.1' }).trimEnd();
 	const at = stamp.at.toISOString().replace(/\.\d{3}Z$/, 'Z');
 	return ['drafted:', `  model: ${model}`, `  at: ${at}`, `  fields: [${fields.join(', ')}]`, `  reviewed: false # ${REVIEW_HINT}`, ''].join('\n');
-}
-
-function indentLines(block: string, indent: string, eol: string): string {
-	return block
-		.split('\n')
-		.map((line, i, all) => (i === all.length - 1 ? line : `${line ? indent + line : line}${eol}`))
-		.join('');
 }
 
 /**
@@ -135,22 +80,21 @@ export function applyDraft(fileText: string, values: DraftValues, stamp: DraftSt
 	// Pairs the model owns are replaced where they stand; the others are appended at the end.
 	const rendered = new Map<string, string>(fields.map((f) => [f, renderField(f, values)]));
 	rendered.set('drafted', renderStamp(stamp, stampFields));
-	const splices: Array<{ from: number; to: number; text: string }> = [];
+	const splices: Splice[] = [];
 	let indent = '';
 	for (const [i, pair] of doc.contents.items.entries()) {
 		const name = isScalar(pair.key) ? String(pair.key.value) : '';
 		const key = pair.key as { range?: [number, number, number] } | null;
 		if (i === 0 && key?.range) indent = parts.yaml.slice(lineStart(parts.yaml, key.range[0]), key.range[0]);
+		if (indent.trim() !== '') indent = '';
 		const text = rendered.get(name);
 		if (text === undefined) continue;
 		const lines = pairLines(parts.yaml, pair);
 		if (!lines) return { ok: false, reason: `could not find the lines of ${name} to replace` };
-		splices.push({ from: lines[0], to: lines[1], text });
+		splices.push({ from: lines[0], to: lines[1], text: indentLines(text, indent, parts.eol) });
 		rendered.delete(name);
 	}
-	if (indent.trim() !== '') indent = '';
-	let yaml = parts.yaml;
-	for (const { from, to, text } of splices.sort((a, b) => b.from - a.from)) yaml = yaml.slice(0, from) + indentLines(text, indent, parts.eol) + yaml.slice(to);
+	let yaml = applySplices(parts.yaml, splices);
 	if (yaml.length > 0 && !yaml.endsWith('\n')) yaml += parts.eol;
 	yaml += indentLines([...rendered.values()].join(''), indent, parts.eol);
 
