@@ -21,6 +21,8 @@ Options:
   --json               print JSON on stdout (shape in docs/action-items.md)
   --markdown           print Markdown to paste into a review meeting or a chat message
   --fail-on-overdue    exit 1 when any matching item is overdue (for scheduled jobs)
+  --notify slack       also post the report to the Slack incoming webhook in $SLACK_WEBHOOK_URL,
+                       owners mentioned through the config's people map (exit 1 if the post fails)
   -h, --help           show this help
 
 Invalid postmortem files are named on stderr and skipped; with --fail-on-overdue
@@ -48,6 +50,8 @@ export interface OverdueOptions {
 	all: boolean;
 	format: 'table' | 'json' | 'markdown';
 	failOnOverdue: boolean;
+	/** Where to post the report too (`--notify slack`). */
+	notify?: 'slack';
 	dir?: string;
 }
 
@@ -86,6 +90,7 @@ export function parseOverdueArgs(argv: string[]): ParsedOverdueArgs {
 				json: { type: 'boolean' },
 				markdown: { type: 'boolean' },
 				'fail-on-overdue': { type: 'boolean' },
+				notify: { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
 			},
 		});
@@ -101,6 +106,7 @@ export function parseOverdueArgs(argv: string[]): ParsedOverdueArgs {
 	if (typeof severities === 'string') return { ok: false, message: severities };
 	const priorities = pickAll('priority', splitList(v.priority), PRIORITIES);
 	if (typeof priorities === 'string') return { ok: false, message: priorities };
+	if (v.notify !== undefined && v.notify !== 'slack') return { ok: false, message: `--notify "${v.notify}" is not supported; use --notify slack` };
 	const owners = splitList(v.owner).map(normaliseOwner);
 	if ((v.owner?.length ?? 0) > 0 && owners.length === 0) return { ok: false, message: '--owner needs a handle, e.g. --owner @platform-team' };
 	return {
@@ -114,6 +120,7 @@ export function parseOverdueArgs(argv: string[]): ParsedOverdueArgs {
 			all: Boolean(v.all),
 			format: v.json ? 'json' : v.markdown ? 'markdown' : 'table',
 			failOnOverdue: Boolean(v['fail-on-overdue']),
+			notify: v.notify === 'slack' ? 'slack' : undefined,
 			dir: parsed.positionals[0],
 		},
 	};
