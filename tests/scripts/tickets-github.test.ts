@@ -125,6 +125,7 @@ describe('npm run tickets against a GitHub stand-in', () => {
 		expect(run.code).toBe(0);
 		expect(run.stdout).toContain('6 filed');
 		expect(created()).toHaveLength(8); // two refused attempts, six issues
+		expect(run.stderr.match(/GitHub acme\/reliability is rate-limiting; waiting 1 s, then trying again/g)).toHaveLength(2);
 		expect(github!.issues).toHaveLength(6);
 		expectNoSecret(run);
 	});

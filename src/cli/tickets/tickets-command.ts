@@ -10,7 +10,7 @@ import { checkContentDir } from '../check-content.ts';
 import { postmortemsDir } from '../content-dir.ts';
 import { colours } from '../terminal.ts';
 import { connect } from './connect.ts';
-import type { RateLimitOptions } from './rate-limit.ts';
+import { defaultRateLimitOptions, type RateLimitOptions } from './rate-limit.ts';
 import type { TicketsOptions } from './tickets-args.ts';
 import { refKey, type TrackerClient } from './tracker.ts';
 import { redact, TrackerError } from './tracker-error.ts';
@@ -30,6 +30,17 @@ interface Loaded {
 	config: ArchiveConfig;
 	tracker: TrackerConfig;
 	sources: TicketSource[];
+}
+
+/** The rate-limit policy, saying on stderr when it waits. */
+function limits(io: TicketsIo, name: string): RateLimitOptions {
+	return io.rateLimit ?? { ...defaultRateLimitOptions, onWait: (ms) => io.err(`tickets: ${name} is rate-limiting; waiting ${Math.ceil(ms / 1000)} s, then trying again\n`) };
+}
+
+/** "filing 12 of 300" on stderr, on a terminal only (a log gets the report). */
+function progress(io: TicketsIo, done: number, total: number, verb: string): void {
+	if (!process.stderr.isTTY || total < 10) return;
+	io.err(`\r${verb} ${done} of ${total}…${done === total ? '\n' : ''}`);
 }
 
 async function load(options: TicketsOptions, io: TicketsIo): Promise<Loaded | number> {
@@ -64,7 +75,7 @@ export async function fileTickets(options: TicketsOptions, io: TicketsIo): Promi
 	const name = trackerName(tracker);
 	const drafts = itemsToFile(sources, options.includeReview).map(({ source, item }) => ticketDraft(source, item, tracker, config));
 
-	const connection = connect(tracker, io.env, io.rateLimit);
+	const connection = connect(tracker, io.env, limits(io, name));
 	if (!connection.ok && !options.dryRun) {
 		io.err(`tickets: set ${connection.missing.join(', ')} to file tickets in ${name} (see docs/action-items.md)\n`);
 		return 2;
@@ -87,7 +98,8 @@ export async function fileTickets(options: TicketsOptions, io: TicketsIo): Promi
 	}
 
 	const outcomes: FileOutcome[] = [];
-	for (const d of drafts) {
+	for (const [n, d] of drafts.entries()) {
+		if (!options.dryRun) progress(io, n + 1, drafts.length, 'filing');
 		const base = { id: d.itemId, file: d.file, title: d.title, assignee: d.assignee };
 		const existing = filed.get(d.itemId);
 		if (options.dryRun) {
@@ -147,7 +159,7 @@ export async function syncTickets(options: TicketsOptions, io: TicketsIo): Promi
 	const { config, tracker, sources } = loaded;
 	const c = colours(process.stdout);
 	const name = trackerName(tracker);
-	const connection = connect(tracker, io.env, io.rateLimit);
+	const connection = connect(tracker, io.env, limits(io, name));
 	if (!connection.ok) {
 		io.err(`tickets: set ${connection.missing.join(', ')} to read tickets from ${name} (see docs/action-items.md)\n`);
 		return 2;
