@@ -83,41 +83,78 @@ export function becameOverdueOn(a: AgedItem): string | undefined {
 	return closedByDue ? undefined : addDays(a.item.due, 1);
 }
 
-/** The review of one month, as of its last day (or `today` when the month is still running). */
-export function monthReview(aged: ReadonlyArray<AgedItem>, month: Month, today: string): MonthReview {
+/**
+ * What every month's review reads, computed once: items in open-list order, and the
+ * items opened, closed and becoming overdue bucketed by month (per-month date
+ * arithmetic over the whole archive is what made ten years of a large archive slow).
+ */
+interface Prepared {
+	byDue: ReadonlyArray<AgedItem>;
+	opened: Map<Month, AgedItem[]>;
+	closed: Map<Month, AgedItem[]>;
+	/** Month → the items that became overdue in it, with the day they did. */
+	overdue: Map<Month, Array<{ a: AgedItem; day: string }>>;
+}
+
+function push<T>(map: Map<Month, T[]>, key: Month, value: T): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+function prepare(aged: ReadonlyArray<AgedItem>): Prepared {
+	const byDue = [...aged].sort(compareOpen);
+	const prepared: Prepared = { byDue, opened: new Map(), closed: new Map(), overdue: new Map() };
+	for (const a of byDue) {
+		push(prepared.opened, monthOf(a.incidentDate), a);
+		const day = becameOverdueOn(a);
+		if (day) push(prepared.overdue, monthOf(day), { a, day });
+	}
+	for (const a of aged.filter((x) => (x.item.status === 'done' || x.item.status === 'wont-do') && x.item.completedOn).sort(compareClosed)) {
+		push(prepared.closed, monthOf(a.item.completedOn!), a);
+	}
+	return prepared;
+}
+
+function reviewOf(prepared: Prepared, month: Month, today: string): MonthReview {
 	const end = lastDayOf(month);
 	const current = end >= today;
 	const asOf = current ? today : end;
-	const isClosed = (a: AgedItem) => a.item.status === 'done' || a.item.status === 'wont-do';
-	const open = aged.filter((a) => openOn(a, asOf)).sort(compareOpen);
-	const overdueOn = (a: AgedItem) => Math.max(0, dayDiff(a.item.due, asOf));
+	const open = prepared.byDue.filter((a) => openOn(a, asOf));
 	const owners = new Map<string, OwnerOpenCount>();
+	let overdueCount = 0;
 	for (const a of open) {
 		const o = owners.get(a.item.owner) ?? { owner: a.item.owner, open: 0, overdue: 0 };
 		o.open++;
-		if (overdueOn(a) > 0) o.overdue++;
+		if (a.item.due < asOf) {
+			o.overdue++;
+			overdueCount++;
+		}
 		owners.set(a.item.owner, o);
 	}
 	return {
 		month,
 		asOf,
 		current,
-		opened: aged.filter((a) => monthOf(a.incidentDate) === month).sort(compareOpen),
-		closed: aged.filter((a) => isClosed(a) && a.item.completedOn && monthOf(a.item.completedOn) === month).sort(compareClosed),
-		newlyOverdue: aged.filter((a) => {
-			const day = becameOverdueOn(a);
-			return day !== undefined && monthOf(day) === month && day <= asOf;
-		}).sort(compareOpen),
-		oldestOpen: open.slice(0, OLDEST_LIMIT).map((a) => ({ aged: a, daysOverdue: overdueOn(a) })),
+		opened: prepared.opened.get(month) ?? [],
+		closed: prepared.closed.get(month) ?? [],
+		newlyOverdue: (prepared.overdue.get(month) ?? []).filter((x) => x.day <= asOf).map((x) => x.a),
+		oldestOpen: open.slice(0, OLDEST_LIMIT).map((a) => ({ aged: a, daysOverdue: Math.max(0, dayDiff(a.item.due, asOf)) })),
 		openCount: open.length,
-		overdueCount: open.filter((a) => overdueOn(a) > 0).length,
+		overdueCount,
 		owners: [...owners.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.owner.localeCompare(b.owner)),
 	};
 }
 
+/** The review of one month, as of its last day (or `today` when the month is still running). */
+export function monthReview(aged: ReadonlyArray<AgedItem>, month: Month, today: string): MonthReview {
+	return reviewOf(prepare(aged), month, today);
+}
+
 /** Every month's review, newest first, computed once per build. */
 export function monthlyReviews(aged: ReadonlyArray<AgedItem>, today: string): MonthReview[] {
-	return reviewMonths(aged, today).map((m) => monthReview(aged, m, today));
+	const prepared = prepare(aged);
+	return reviewMonths(aged, today).map((m) => reviewOf(prepared, m, today));
 }
 
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
