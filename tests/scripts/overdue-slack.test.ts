@@ -11,7 +11,8 @@ afterEach(async () => {
 
 const overdue = (args: string[], env: Record<string, string | undefined>) => runScript('overdue', args, { POSTMORTEMS_DIR: ACTIONS_FIXTURE, PM_AS_OF: '2026-11-21', SHOW_DRAFTS: '', ...env });
 
-describe('npm run overdue -- --notify slack', () => {
+// Each case runs the CLI in a child process (a build, for the round trip); the shared machine can be slow.
+describe('npm run overdue -- --notify slack', { timeout: 120_000 }, () => {
 	it('posts a Block Kit digest grouped by owner, mentioning owners through people, linking tickets and pages', async () => {
 		slack = await startSlack();
 		const run = await overdue(['--notify', 'slack'], { SLACK_WEBHOOK_URL: slack.webhook });

@@ -29,7 +29,8 @@ function expectNoSecret(run: { stdout: string; stderr: string }) {
 	expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
 }
 
-describe('npm run tickets against a GitHub stand-in', () => {
+// Each case runs the CLI in a child process (a build, for the round trip); the shared machine can be slow.
+describe('npm run tickets against a GitHub stand-in', { timeout: 180_000 }, () => {
 	it('dry run by default: lists what it would file, creates nothing and writes nothing', async () => {
 		const { dir, tickets } = await setUp();
 		const before = await hashTree(dir);
@@ -186,5 +187,26 @@ describe('npm run tickets against a GitHub stand-in', () => {
 		expect(run.stdout).toContain('not read  OPS-202  https://github.com/acme/reliability/issues/99: GitHub answered 500 (Server Error) while reading issue #99; nothing was written for it');
 		expect(run.stdout).toContain('1 item links to tickets outside GitHub acme/reliability');
 		expect(await hashTree(dir)).toBe(before);
+	});
+
+	it('shows help, and rejects bad usage with exit 2', async () => {
+		const { tickets } = await setUp();
+		const help = await tickets(['--help']);
+		expect(help.code).toBe(0);
+		expect(help.stdout).toContain('Usage: npm run tickets');
+		const both = await tickets(['--apply', '--dry-run']);
+		expect(both.code).toBe(2);
+		expect(both.stderr).toContain('choose one of --apply and --dry-run');
+		expect((await tickets(['--sync', '--include-review'])).code).toBe(2);
+	});
+
+	it('a bad PM_TRACKER or missing Jira credentials exit 2, naming what to set', async () => {
+		const { tickets } = await setUp();
+		const tracker = await tickets([], { PM_TRACKER: 'gitlab:acme/x' });
+		expect(tracker.code).toBe(2);
+		expect(tracker.stderr).toContain('PM_TRACKER "gitlab:acme/x" is not github:owner/name or jira:KEY');
+		const jira = await tickets(['--sync'], { PM_TRACKER: 'jira:OPS', JIRA_HOST: '', JIRA_EMAIL: '', JIRA_API_TOKEN: '' });
+		expect(jira.code).toBe(2);
+		expect(jira.stderr).toContain('set JIRA_HOST, JIRA_EMAIL, JIRA_API_TOKEN to read tickets from Jira project OPS');
 	});
 });

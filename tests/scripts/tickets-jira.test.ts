@@ -30,7 +30,8 @@ function expectNoSecret(run: { stdout: string; stderr: string }) {
 	expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
 }
 
-describe('npm run tickets against a Jira Cloud stand-in', () => {
+// Each case runs the CLI in a child process (a build, for the round trip); the shared machine can be slow.
+describe('npm run tickets against a Jira Cloud stand-in', { timeout: 180_000 }, () => {
 	it('--apply creates one issue per item with labels, due date, priority and an ADF description, and writes the browse URL back', async () => {
 		const { dir, tickets } = await setUp();
 		const before = await readAll(dir);

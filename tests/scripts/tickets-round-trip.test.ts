@@ -18,7 +18,8 @@ function sectionAfter(html: string, headingId: string): string {
 	return start === -1 ? '' : html.slice(start, end === -1 ? undefined : end);
 }
 
-describe('create → sync round trip, then a rebuilt site', async () => {
+// Each case runs the CLI in a child process (a build, for the round trip); the shared machine can be slow.
+describe('create → sync round trip, then a rebuilt site', { timeout: 300_000 }, async () => {
 	const github = await startGithub(REPO, TOKEN);
 	afterAll(() => github.close());
 	const dir = await copyActionsFixture();
