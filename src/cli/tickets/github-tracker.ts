@@ -30,9 +30,9 @@ function githubWait(error: unknown): number | undefined {
 function githubError(error: unknown, repo: string, what: string): TrackerError {
 	const e = error as RequestFailure & { message?: string };
 	const said = serverSaid(e.response?.data) || e.message || String(error);
+	// Octokit reports a failed connection as a 500 without a response.
+	if (e.status === undefined || !e.response) return new TrackerError(`could not reach GitHub while ${what} (${said}); check GITHUB_API_URL and the network`, undefined, true);
 	switch (e.status) {
-		case undefined:
-			return new TrackerError(`could not reach GitHub while ${what} (${said}); check GITHUB_API_URL and the network`, undefined, true);
 		case 401:
 			return new TrackerError(`GitHub rejected the credentials (401 ${said}) while ${what}: check GITHUB_TOKEN (set, not expired, not revoked)`, 401, true);
 		case 403:

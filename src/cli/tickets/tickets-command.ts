@@ -89,9 +89,13 @@ export async function fileTickets(options: TicketsOptions, io: TicketsIo): Promi
 		try {
 			filed = await connection.client.findFiled(drafts.map((d) => d.itemId));
 		} catch (error) {
-			// Without the guard a run could file duplicates: file nothing.
-			io.err(redact(`tickets: could not look for tickets already filed, so nothing was filed: ${(error as Error).message}\n`, secrets));
-			return error instanceof TrackerError && error.fatal && error.status === undefined ? 2 : 1;
+			const message = (error as Error).message;
+			// A dry run still lists what it would file; a real run without the guard could file duplicates: nothing.
+			if (options.dryRun) guardNote = `Could not check ${name} for tickets already filed: ${message}`;
+			else {
+				io.err(redact(`tickets: could not look for tickets already filed, so nothing was filed: ${message}\n`, secrets));
+				return 1;
+			}
 		}
 	} else if (!connection.ok) {
 		guardNote = `Not checked against ${name} for tickets already filed (${connection.missing.join(', ')} not set).`;
