@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import type { CommandLine } from '../command-line.ts';
 
 export const TICKETS_HELP = `Usage: npm run tickets [-- [options] [DIR]]
 
@@ -33,7 +33,6 @@ Exit status: 0 done, 1 some tickets could not be filed or read (the rest were),
 2 bad usage, configuration or missing credentials.`;
 
 export interface TicketsOptions {
-	help: boolean;
 	mode: 'file' | 'sync';
 	/** Write nothing (filing: the default; sync: --dry-run). */
 	dryRun: boolean;
@@ -44,25 +43,20 @@ export interface TicketsOptions {
 
 export type ParsedTicketsArgs = { ok: true; options: TicketsOptions } | { ok: false; message: string };
 
-/** Parses the command line; usage problems come back as a message (exit 2), never thrown. */
-export function parseTicketsArgs(argv: string[]): ParsedTicketsArgs {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: {
-				apply: { type: 'boolean' },
-				'include-review': { type: 'boolean' },
-				sync: { type: 'boolean' },
-				'dry-run': { type: 'boolean' },
-				json: { type: 'boolean' },
-				help: { type: 'boolean', short: 'h' },
-			},
-		});
-	} catch (error) {
-		return { ok: false, message: (error as Error).message };
-	}
+/** The options `npm run tickets` takes (node:util parseArgs; `--help` comes with every command). */
+export const TICKETS_ARGS = {
+	allowPositionals: true,
+	options: {
+		apply: { type: 'boolean' },
+		'include-review': { type: 'boolean' },
+		sync: { type: 'boolean' },
+		'dry-run': { type: 'boolean' },
+		json: { type: 'boolean' },
+	},
+} as const;
+
+/** Checks the parsed command line; usage problems come back as a message (exit 2), never thrown. */
+export function ticketsOptions(parsed: CommandLine<typeof TICKETS_ARGS>): ParsedTicketsArgs {
 	const v = parsed.values;
 	if (parsed.positionals.length > 1) return { ok: false, message: 'give at most one folder' };
 	if (v.apply && v['dry-run']) return { ok: false, message: 'choose one of --apply and --dry-run' };
@@ -71,7 +65,6 @@ export function parseTicketsArgs(argv: string[]): ParsedTicketsArgs {
 	return {
 		ok: true,
 		options: {
-			help: Boolean(v.help),
 			mode,
 			dryRun: mode === 'sync' ? Boolean(v['dry-run']) : !v.apply,
 			includeReview: Boolean(v['include-review']),

@@ -3,7 +3,7 @@ import { Document, isMap, isScalar, parseDocument, stringify, type Scalar } from
 import { draftedSchema, DRAFTABLE_FIELDS, type DraftableField } from '../../schemas/drafted.ts';
 import { postmortemSchema } from '../../schemas/postmortem.ts';
 import { isMissing } from './select.ts';
-import { applySplices, indentLines, lineStart, pairLines, splitExactly, type Splice } from '../frontmatter/text-edit.ts';
+import { applySplices, editableParts, indentLines, lineStart, pairLines, type Splice } from '../frontmatter/text-edit.ts';
 
 /**
  * The write stage, as a pure text edit: adds the drafted fields and the `drafted`
@@ -55,8 +55,9 @@ function renderStamp(stamp: DraftStamp, fields: ReadonlyArray<DraftableField>): 
  * in an unreviewed `drafted.fields`.
  */
 export function applyDraft(fileText: string, values: DraftValues, stamp: DraftStamp): WriteBack {
-	const parts = splitExactly(fileText);
+	const parts = editableParts(fileText);
 	if (!parts) return { ok: false, reason: 'the file has no closed --- frontmatter' };
+	const { head, tail, eol } = parts;
 	const doc = parseDocument(parts.yaml, { uniqueKeys: true });
 	if (doc.errors.length > 0) return { ok: false, reason: `the frontmatter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
 	if (!isMap(doc.contents) || doc.contents.flow) return { ok: false, reason: 'the frontmatter is not a block mapping of fields' };
@@ -91,12 +92,12 @@ export function applyDraft(fileText: string, values: DraftValues, stamp: DraftSt
 		if (text === undefined) continue;
 		const lines = pairLines(parts.yaml, pair);
 		if (!lines) return { ok: false, reason: `could not find the lines of ${name} to replace` };
-		splices.push({ from: lines[0], to: lines[1], text: indentLines(text, indent, parts.eol) });
+		splices.push({ from: lines[0], to: lines[1], text: indentLines(text, indent, eol) });
 		rendered.delete(name);
 	}
 	let yaml = applySplices(parts.yaml, splices);
-	if (yaml.length > 0 && !yaml.endsWith('\n')) yaml += parts.eol;
-	yaml += indentLines([...rendered.values()].join(''), indent, parts.eol);
+	if (yaml.length > 0 && !yaml.endsWith('\n')) yaml += eol;
+	yaml += indentLines([...rendered.values()].join(''), indent, eol);
 
 	// Check the edit: everything else reads back the same, the new fields read back as given.
 	const check = parseDocument(yaml, { uniqueKeys: true });
@@ -111,5 +112,5 @@ export function applyDraft(fileText: string, values: DraftValues, stamp: DraftSt
 		const issue = valid.error.issues[0]!;
 		return { ok: false, reason: `the drafted file would not be valid (${issue.path.join('.')}: ${issue.message}); nothing was written` };
 	}
-	return { ok: true, text: parts.head + yaml + parts.tail, fields };
+	return { ok: true, text: head + yaml + tail, fields };
 }

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Pair, type YAMLMap } from 'yaml';
 import { postmortemSchema } from '../../schemas/postmortem.ts';
-import { applySplices, lineEndAfter, lineStart, pairLines, splitExactly, type Splice } from './text-edit.ts';
+import { applySplices, editableParts, lineEndAfter, lineStart, pairLines, type Splice } from './text-edit.ts';
 
 /**
  * Edits fields of one action item in a postmortem's frontmatter, byte for byte:
@@ -46,7 +46,7 @@ const fieldName = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) :
 
 /** Applies `edit` to the action item `itemId` of a postmortem file. */
 export function editActionItem(fileText: string, itemId: string, edit: ItemEdit): ItemEditResult {
-	const parts = splitExactly(fileText);
+	const parts = editableParts(fileText);
 	if (!parts) return { ok: false, reason: 'the file has no closed --- frontmatter' };
 	const doc = parseDocument(parts.yaml, { uniqueKeys: true });
 	if (doc.errors.length > 0) return { ok: false, reason: `the frontmatter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };

@@ -1,4 +1,5 @@
 import type { Pair } from 'yaml';
+import { splitFrontmatter } from '../validation/frontmatter.ts';
 
 /**
  * The pieces of a byte-preserving frontmatter edit, shared by every tool that
@@ -17,24 +18,12 @@ export interface FileParts {
 	eol: '\n' | '\r\n';
 }
 
-/** Cuts a file around its frontmatter, keeping every byte; undefined when there is no closed `---` block. */
-export function splitExactly(text: string): FileParts | undefined {
-	const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-	const src = text.slice(bom.length);
-	const firstEnd = src.indexOf('\n');
-	if (firstEnd === -1 || src.slice(0, firstEnd).replace(/\r$/, '').trim() !== '---') return undefined;
-	const start = firstEnd + 1;
-	let pos = start;
-	while (pos < src.length) {
-		const end = src.indexOf('\n', pos);
-		const line = (end === -1 ? src.slice(pos) : src.slice(pos, end)).replace(/\r$/, '');
-		if (line === '---' || line === '...') {
-			return { head: bom + src.slice(0, start), yaml: src.slice(start, pos), tail: src.slice(pos), eol: src[firstEnd - 1] === '\r' ? '\r\n' : '\n' };
-		}
-		if (end === -1) break;
-		pos = end + 1;
-	}
-	return undefined;
+/** Cuts a file around its frontmatter (with the validator's splitter), keeping every byte; undefined when there is no closed `---` block. */
+export function editableParts(text: string): FileParts | undefined {
+	const split = splitFrontmatter(text);
+	if (!split.ok) return undefined;
+	const head = text.slice(0, split.yamlStart);
+	return { head, yaml: split.yaml, tail: text.slice(split.yamlEnd), eol: head.endsWith('\r\n') ? '\r\n' : '\n' };
 }
 
 /** The offset where the line holding `offset` starts. */

@@ -3,8 +3,9 @@ import { rollUpByOwner, type AgedItem } from '../aging/aged-items.ts';
 import { daysLabel, formatDay } from '../aging/labels.ts';
 import { viewPaths } from '../aging/views.ts';
 import { actionItemRecord, type ExportContext } from '../exports/action-record.ts';
-import { absoluteUrl } from '../exports/site-url.ts';
+import { absoluteUrl } from '../routing/site-url.ts';
 import { personFor } from '../people/lookup.ts';
+import { countOf } from '../format/labels.ts';
 
 /**
  * The overdue digest as a Slack message (Block Kit): a header, one section per
@@ -48,12 +49,10 @@ export function ownerMention(owner: string, people: ArchiveConfig['people']): st
 	return slack.startsWith('S') ? `<!subteam^${slack}> (${escapeMrkdwn(owner)})` : `<@${slack}> (${escapeMrkdwn(owner)})`;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 export function slackDigest(input: DigestInput, ctx: ExportContext & { people: ArchiveConfig['people'] }): SlackMessage {
 	const actionsUrl = absoluteUrl(ctx.site, viewPaths.all());
 	const urgent = input.overdueUrgent ? ` (${input.overdueUrgent} P0/P1)` : '';
-	const headline = `${plural(input.overdue, 'overdue action item')}${urgent}`;
+	const headline = `${countOf(input.overdue, 'overdue action item')}${urgent}`;
 	const text = `${headline} as of ${formatDay(input.asOf)} (${input.timeZone})`;
 	const blocks: SlackMessage['blocks'] = [
 		{ type: 'header', text: { type: 'plain_text', text: headline.slice(0, 150), emoji: false } },
@@ -63,7 +62,7 @@ export function slackDigest(input: DigestInput, ctx: ExportContext & { people: A
 	for (const [n, owner] of owners.entries()) {
 		if (n === MAX_OWNER_SECTIONS) {
 			const rest = owners.length - n;
-			blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `…and ${plural(rest, 'more owner')}: ${link(actionsUrl, 'see the action items page')}` } });
+			blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `…and ${countOf(rest, 'more owner')}: ${link(actionsUrl, 'see the action items page')}` } });
 			break;
 		}
 		const slug = input.ownerSlugs.get(owner.key);

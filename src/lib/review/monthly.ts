@@ -1,6 +1,5 @@
 import { compareClosed, compareOpen, type AgedItem } from '../aging/aged-items.ts';
-import { dayDiff } from '../aging/item-state.ts';
-import { addDays } from '../format/dates.ts';
+import { addDays, daysBetween } from '../format/dates.ts';
 
 /**
  * The monthly action-item review: what was opened, closed and newly overdue in a
@@ -139,7 +138,7 @@ function reviewOf(prepared: Prepared, month: Month, today: string): MonthReview 
 		opened: prepared.opened.get(month) ?? [],
 		closed: prepared.closed.get(month) ?? [],
 		newlyOverdue: (prepared.overdue.get(month) ?? []).filter((x) => x.day <= asOf).map((x) => x.a),
-		oldestOpen: open.slice(0, OLDEST_LIMIT).map((a) => ({ aged: a, daysOverdue: Math.max(0, dayDiff(a.item.due, asOf)) })),
+		oldestOpen: open.slice(0, OLDEST_LIMIT).map((a) => ({ aged: a, daysOverdue: Math.max(0, daysBetween(a.item.due, asOf)) })),
 		openCount: open.length,
 		overdueCount,
 		owners: [...owners.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.owner.localeCompare(b.owner)),

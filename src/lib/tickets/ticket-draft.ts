@@ -1,7 +1,7 @@
 import type { ActionItem, Priority } from '../../schemas/action-item.ts';
 import type { ArchiveConfig, TrackerConfig } from '../../schemas/config.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
-import { absoluteUrl } from '../exports/site-url.ts';
+import { absoluteUrl } from '../routing/site-url.ts';
 import { escapeMarkdown } from '../format/markdown.ts';
 import { paths } from '../routing/urls.ts';
 import { personFor } from '../people/lookup.ts';
