@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
-import { checkContentDir } from '../src/cli/check-content.ts';
+import { validateForBuild } from '../src/cli/build-gate.ts';
 import { startAstroBuild } from '../src/cli/astro-build.ts';
 import { draftWouldCall, runDraftCommand } from '../src/cli/draft-command.ts';
 import { noKeyLine } from '../src/cli/draft-report.ts';
-import { selectDraftTargets } from '../src/lib/drafting/select.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
-import { printValidationReport } from '../src/cli/validation-report.ts';
 import { writeSearchIndex } from '../src/cli/search-index.ts';
 
 const HELP = `Usage: npm run build [-- options]
@@ -20,7 +18,8 @@ Set POSTMORTEMS_DIR to build another folder; SHOW_DRAFTS=1 includes drafts and
 postmortems in review (each under a "not published" banner).
 
 Options:
-  --strict         warnings stop the build too
+  --strict         warnings, and errors in drafts and postmortems in review,
+                   stop the build too (without it those files are left out)
   --out-dir DIR    write the site to DIR instead of dist/
   --skip-draft     do not run the drafting step
   -h, --help  show this help`;
@@ -38,37 +37,24 @@ if (args.values.help) {
 const strict = Boolean(args.values.strict);
 const outDir = args.values['out-dir'];
 
-/**
- * Validates the archive and prints the report; returns whether the build may go on and
- * how many postmortems await drafting. Kept in its own function so the parsed archive
- * can be garbage-collected while Astro builds.
- */
-async function validateForBuild(dir: string): Promise<{ ok: boolean; pendingDrafts: number }> {
-	const checked = await checkContentDir(dir);
-	if ('missing' in checked) {
-		process.stderr.write(`build: no postmortems folder at ${checked.missing} (set POSTMORTEMS_DIR or create content/postmortems)\n`);
-		return { ok: false, pendingDrafts: 0 };
-	}
-	const { sources, result } = checked;
-	if (result.findings.length > 0) printValidationReport(result, sources.length);
-	if (result.errorCount > 0 || (strict && result.warningCount > 0)) {
-		process.stderr.write('\nbuild stopped: fix the problems above (npm run validate lists them again).\n');
-		return { ok: false, pendingDrafts: 0 };
-	}
-	return { ok: true, pendingDrafts: selectDraftTargets(result.entries).length };
-}
-
 await runCli(async () => {
 	const dir = postmortemsDir();
 	// With a key, drafting writes files before Astro reads them, so the steps run in turn.
 	// Without one (the usual case), Astro starts at once and the validator runs beside it
 	// on the other core; Astro's output is held back until the content is known to be valid.
 	const drafting = !args.values['skip-draft'] && draftWouldCall(process.env);
-	const astro = drafting ? undefined : startAstroBuild(outDir, { hold: true });
-	const validation = await validateForBuild(dir);
+	let astro = drafting ? undefined : startAstroBuild(outDir, { hold: true });
+	const validation = await validateForBuild(dir, strict);
 	if (!validation.ok) {
 		astro?.stop();
 		return 1;
+	}
+	// Unpublished files with errors are left out: Astro's loader is told which (src/content.config.ts).
+	process.env.PM_BUILD_SKIP = JSON.stringify(validation.leftOut);
+	if (astro && validation.leftOut.length > 0) {
+		astro.stop();
+		await astro.done;
+		astro = startAstroBuild(outDir, { hold: true });
 	}
 	let code: number;
 	if (astro) {

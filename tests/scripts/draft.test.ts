@@ -366,6 +366,19 @@ describe('npm run draft: faults (issue 14)', () => {
 		expect(await leftovers(dir)).toEqual([]);
 	});
 
+	it('never drafts into a file that is not UTF-8: its bytes stay as they were', async () => {
+		const dir = await copyDraftingFixture('archive');
+		const file = path.join(dir, TARGETS[2]!);
+		const latin1 = Buffer.from((await read(dir, TARGETS[2]!)).replace(/^title: .*$/m, 'title: Webhook deliveries delayed at the CAFE'), 'utf8');
+		latin1[latin1.indexOf('CAFE') + 3] = 0xc9; // "CAF\xc9": Latin-1, not UTF-8
+		await writeFile(file, latin1);
+		const run = await runDraft(dir);
+		expect(run.code).toBe(0);
+		expect(run.stderr).toContain('1 postmortem has errors and was not considered');
+		expect(messageRequests().filter((r) => isFor('Webhook deliveries')(r.body))).toHaveLength(0);
+		expect((await readFile(file)).equals(latin1)).toBe(true);
+	});
+
 	it('git ignores the temporary files a killed run leaves', () => {
 		const ignored = (p: string) => {
 			try {
