@@ -1,10 +1,10 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getConfig } from '../src/config.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
-import { displayPath, postmortemsDir } from '../src/cli/content-dir.ts';
+import { displayPath, postmortemsDir, prepareNewFileDir } from '../src/cli/content-dir.ts';
 import { scaffoldPostmortem, titleProblem } from '../src/lib/authoring/scaffold.ts';
 import { SEVERITIES, type Severity } from '../src/schemas/severity.ts';
 
@@ -17,15 +17,19 @@ and a body skeleton to fill in. Never overwrites an existing file.
 Options:
   --severity SEV   SEV1 (most severe) to SEV4; default SEV3
   --dir DIR        create the file in DIR instead
+  --create-dir     create the folder if it does not exist (without it, a missing
+                   folder is an error: a typo in POSTMORTEMS_DIR is not silently
+                   turned into a new folder)
   -h, --help       show this help
 
-Exit status: 0 created, 1 the file already exists or could not be written, 2 bad usage.`;
+Exit status: 0 created, 1 the file already exists or could not be written, 2 bad
+usage (including a folder that is missing or is a file).`;
 
 let args;
 try {
 	args = parseArgs({
 		allowPositionals: true,
-		options: { severity: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+		options: { severity: { type: 'string' }, dir: { type: 'string' }, 'create-dir': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
 	});
 } catch (error) {
 	fail(`new: ${(error as Error).message}\n\n${HELP}`);
@@ -44,6 +48,8 @@ if (!(SEVERITIES as readonly string[]).includes(severityArg)) fail(`new: --sever
 await runCli(async () => {
 	const config = getConfig();
 	const dir = postmortemsDir(args.values.dir);
+	const dirProblem = await prepareNewFileDir(dir, { create: Boolean(args.values['create-dir']), flag: '--create-dir' });
+	if (dirProblem) fail(`new: ${dirProblem}`);
 	const scaffold = scaffoldPostmortem({ title, severity: severityArg as Severity, now: new Date(), timeZone: config.timeZone, policy: config.policy });
 	const file = path.join(dir, scaffold.fileName);
 	const asFolder = path.join(dir, scaffold.slug, 'index.md');
@@ -51,7 +57,6 @@ await runCli(async () => {
 		process.stderr.write(`new: ${displayPath(asFolder)} already exists; edit it, or choose another title\n`);
 		return 1;
 	}
-	await mkdir(dir, { recursive: true });
 	try {
 		// 'wx' creates the file or fails if it exists: no window in which another file could be overwritten.
 		await writeFile(file, scaffold.text, { flag: 'wx' });

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFile } from '../lib/validation/validate-archive.ts';
 
@@ -141,4 +141,24 @@ function globEscape(literal: string): string {
 export function displayPath(absolute: string): string {
 	const rel = path.relative(process.cwd(), absolute);
 	return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
+}
+
+/**
+ * Checks the folder a new postmortem goes into. A path that is a file, or a folder that
+ * does not exist (often a typo in POSTMORTEMS_DIR), is a usage error; the folder is
+ * created only when asked (`create`, from `npm run new -- --create-dir`).
+ */
+export async function prepareNewFileDir(dir: string, options: { create: boolean; flag: string }): Promise<string | undefined> {
+	const info = await stat(dir).catch(() => undefined);
+	if (info?.isDirectory()) return undefined;
+	const where = `${displayPath(dir)}${process.env.POSTMORTEMS_DIR ? ' (from POSTMORTEMS_DIR)' : ''}`;
+	if (info) return `${where} is a file, not a folder; point POSTMORTEMS_DIR (or --dir) at the postmortems folder`;
+	if (!options.create) return `there is no folder ${where}; check it for a typo, or add ${options.flag} to create it`;
+	try {
+		await mkdir(dir, { recursive: true });
+		return undefined;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return code === 'ENOTDIR' || code === 'EEXIST' ? `cannot create ${where}: part of that path is a file, not a folder` : `cannot create ${where}: ${(error as Error).message}`;
+	}
 }
