@@ -36,7 +36,7 @@ async function linkProblem(realRoot: string, candidate: string, dir: string): Pr
 	return undefined;
 }
 
-function readlinkText(file: string): Promise<string> {
+async function readlinkText(file: string): Promise<string> {
 	return readlink(file).catch(() => 'a missing target');
 }
 

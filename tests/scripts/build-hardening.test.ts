@@ -2,7 +2,7 @@ import { access, cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, fixture } from '../support/build-site.ts';
+import { buildSite } from '../support/build-site.ts';
 import { runScript, STACK_LINE } from '../support/run-script.ts';
 import { AS_OF, SITE_FIXTURE, SLUGS } from '../site/fixture.ts';
 
