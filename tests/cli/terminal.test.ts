@@ -1,34 +1,41 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { sanitiseForTerminal } from '../../src/cli/terminal.ts';
-import { runScript } from '../support/run-script.ts';
+import { PassThrough } from 'node:stream';
+import tty from 'node:tty';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { colours } from '../../src/cli/terminal.ts';
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** A stream that says it is a terminal, with the real terminal's colour-depth rules (TERM, NO_COLOR...). */
+function fakeTerminal(): NodeJS.WriteStream {
+	const stream = new PassThrough() as unknown as NodeJS.WriteStream & { isTTY: boolean };
+	stream.isTTY = true;
+	stream.getColorDepth = tty.WriteStream.prototype.getColorDepth;
+	return stream;
+}
 
-describe('terminal control characters from content (issue 14)', () => {
-	it('strips escape sequences and control characters, keeping text, tabs and newlines', () => {
-		expect(sanitiseForTerminal('a\u001b]0;pwned\u0007b')).toBe('ab');
-		expect(sanitiseForTerminal('a\u001b]8;;https://x\u001b\\link\u001b]8;;\u001b\\b')).toBe('alinkb');
-		expect(sanitiseForTerminal('\u001b[2J\u001b[1;31mred\u001b[0m')).toBe('red');
-		expect(sanitiseForTerminal('over\rwrite\b\u009b2J\u0085')).toBe('overwrite');
-		expect(sanitiseForTerminal('tab\there\nnext line, café ✉️')).toBe('tab\there\nnext line, café ✉️');
+describe('colours', () => {
+	afterEach(() => vi.unstubAllEnvs());
+
+	it('leaves text plain when the stream is not a terminal', () => {
+		vi.stubEnv('FORCE_COLOR', undefined);
+		expect(colours(new PassThrough() as unknown as NodeJS.WriteStream).red('failed')).toBe('failed');
 	});
 
-	it('reaches the terminal through neither validate nor overdue', async () => {
-		const dir = await mkdtemp(path.join(tmpdir(), 'pm-term-'));
-		const base = ['severity: SEV3', 'status: published', 'startedAt: 2026-10-01T08:00:00Z', 'resolvedAt: 2026-10-01T09:00:00Z', 'services: [api]', "authors: ['@team']", 'impact: { summary: Something broke. }'];
-		const reviews = ['reviews:', "  - { role: responder, by: '@a', on: 2026-10-02 }", "  - { role: lead, by: '@b', on: 2026-10-03 }"];
-		const items = ['actionItems:', '  - id: "ESC-1\\e[2J"', '    title: "Retitle \\e]0;pwned\\a the window"', '    owner: "@owner\\e]0;x\\a"', '    priority: P1', '    due: 2026-10-10'];
-		await writeFile(path.join(dir, 'a.md'), `---\ntitle: "Clear \\e[2J the screen"\n${base.join('\n')}\n${items.join('\n')}\n${reviews.join('\n')}\n---\nBody.\n`);
-		await writeFile(path.join(dir, 'b.md'), `---\ntitle: Bad severity\n${base.join('\n').replace('SEV3', '"\\e]0;pwned\\a"')}\n"unknown\\e[2J": 1\n---\nBody.\n`);
-		const validate = await runScript('validate', [dir]);
-		expect(validate.stderr).toContain('severity: must be one of SEV1, SEV2, SEV3, SEV4, not ""');
-		expect(validate.stderr).toContain('warning: unknown: is not a field of the format');
-		const overdue = await runScript('overdue', [], { POSTMORTEMS_DIR: dir, PM_AS_OF: '2026-11-21' });
-		expect(overdue.stdout).toMatch(/ESC-1 +P1 +due 2026-10-10 +42 days overdue +Retitle  the window/);
-		const markdown = await runScript('overdue', ['--format', 'markdown'], { POSTMORTEMS_DIR: dir, PM_AS_OF: '2026-11-21' });
-		for (const out of [validate.stderr, validate.stdout, overdue.stdout, overdue.stderr, markdown.stdout]) expect(out).not.toMatch(CONTROL);
+	it('colours a terminal, and NO_COLOR or TERM=dumb turn it off', () => {
+		vi.stubEnv('FORCE_COLOR', undefined);
+		vi.stubEnv('NO_COLOR', undefined);
+		vi.stubEnv('NODE_DISABLE_COLORS', undefined);
+		vi.stubEnv('TERM', 'xterm-256color');
+		const c = colours(fakeTerminal());
+		expect(c.red('failed')).toBe('\u001b[31mfailed\u001b[39m');
+		expect(c.bold('x')).toBe('\u001b[1mx\u001b[22m');
+		vi.stubEnv('NO_COLOR', '1');
+		expect(colours(fakeTerminal()).red('failed')).toBe('failed');
+		vi.stubEnv('NO_COLOR', undefined);
+		vi.stubEnv('TERM', 'dumb');
+		expect(colours(fakeTerminal()).red('failed')).toBe('failed');
+	});
+
+	it('FORCE_COLOR colours a pipe too (CI logs)', () => {
+		vi.stubEnv('FORCE_COLOR', '1');
+		expect(colours(new PassThrough() as unknown as NodeJS.WriteStream).yellow('warn')).toBe('\u001b[33mwarn\u001b[39m');
 	});
 });
