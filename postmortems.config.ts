@@ -25,6 +25,12 @@ export default defineArchiveConfig({
 			{ sentence: 'Sarah acknowledged the page at 02:18 and started the failover runbook.', verdict: 'blameless', note: 'who did what in the timeline' },
 		],
 	},
+	// Where `npm run tickets` files action items (PM_TRACKER=github:owner/name or jira:KEY overrides it).
+	tracker: { kind: 'github', repo: 'example-org/reliability' },
+	// Owner handles → who they are in GitHub, Slack and Jira, for assignees and chat mentions.
+	people: {
+		'@platform-team': { github: 'platform-lead', slack: 'S0PLATFORM' },
+	},
 	drafting: {
 		model: 'claude-sonnet-5-5',
 	},

@@ -4,13 +4,14 @@ import { overdueJson, overdueMarkdown, overdueTable, selectOverdue } from '../sr
 import { OVERDUE_ARGS, OVERDUE_HELP, overdueOptions } from '../src/cli/overdue-args.ts';
 import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { runCli } from '../src/cli/run.ts';
-import { colours, fail } from '../src/cli/terminal.ts';
+import { colours, fail, sanitiseForTerminal } from '../src/cli/terminal.ts';
 import { ageActionItems } from '../src/lib/aging/aged-items.ts';
 import { buildArchive } from '../src/lib/archive/build-archive.ts';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
 import { calendarDateIn, isIsoDate } from '../src/lib/format/dates.ts';
 import { countOf } from '../src/lib/format/labels.ts';
 import { formatFinding } from '../src/lib/validation/findings.ts';
+import { notifySlack } from '../src/cli/notify/overdue-digest.ts';
 
 const usage = { name: 'overdue', help: OVERDUE_HELP };
 const parsed = overdueOptions(parseCommandLine(usage, OVERDUE_ARGS));
@@ -31,7 +32,7 @@ await runCli(async () => {
 	if (errors.length) {
 		const c = colours(process.stderr);
 		process.stderr.write(`${c.yellow(`overdue: skipping what cannot be read reliably (${countOf(errors.length, 'error')}); npm run validate lists them:`)}\n`);
-		for (const f of errors.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
+		for (const f of errors.slice(0, 10)) process.stderr.write(`  ${sanitiseForTerminal(formatFinding(f))}\n`);
 		if (errors.length > 10) process.stderr.write(`  … and ${errors.length - 10} more\n`);
 	}
 
@@ -44,7 +45,8 @@ await runCli(async () => {
 	else if (options.format === 'markdown') process.stdout.write(overdueMarkdown(selection, ctx));
 	else process.stdout.write(overdueTable(selection, colours(process.stdout)));
 
-	if (!options.failOnOverdue) return 0;
+	const notified = options.notify ? await notifySlack(selection, aged, config) : 0;
+	if (!options.failOnOverdue) return notified;
 	if (selection.overdue > 0) {
 		process.stderr.write(`overdue: ${selection.overdue} matching item${selection.overdue === 1 ? ' is' : 's are'} overdue (--fail-on-overdue)\n`);
 		return 1;
@@ -53,5 +55,5 @@ await runCli(async () => {
 		process.stderr.write('overdue: invalid postmortem files were skipped, so nothing can be vouched for (--fail-on-overdue)\n');
 		return 1;
 	}
-	return 0;
+	return notified;
 });
