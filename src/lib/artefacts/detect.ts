@@ -1,3 +1,4 @@
+import type { ArtefactSource } from '../../schemas/artefact-event.ts';
 import { csvHeader, parseCsv, type CsvRecord } from './csv.ts';
 import { isAlertmanagerPayload } from './readers/alertmanager.ts';
 import { DEPLOYS_CSV_COLUMNS, isGitHubDeployments } from './readers/deploys.ts';
@@ -100,4 +101,13 @@ export function detectArtefact(text: string): Detection {
 		};
 	}
 	return { format: 'problem', message: `is not ${KNOWN_FORMATS_HINT}` };
+}
+
+/** The event source a file format feeds (undefined for files that hold no events). */
+export function sourceOfFormat(format: string): ArtefactSource | undefined {
+	if (format === 'slack') return 'slack';
+	if (format === 'pagerduty' || format === 'alerts' || format === 'annotations' || format === 'notes') return format;
+	if (format.startsWith('deploys-')) return 'deploys';
+	if (format.startsWith('tickets-')) return 'tickets';
+	return undefined;
 }

@@ -33,7 +33,7 @@ function entryText(entry: Record<string, unknown>, type: string): { text: string
 	if (type === 'notify_log_entry') {
 		const who = nestedText(entry.user, 'summary', 'name') ?? 'a responder';
 		const how = isRecord(entry.channel) ? (nestedText(entry.channel.notification, 'type') ?? textOf(entry.channel.type)) : undefined;
-		return { text: `Notified ${who}${how ? ` by ${how}` : ''}${title ? `: ${title}` : ''}`, kind: 'notify' };
+		return { text: `Notified ${who}${how ? ` by ${how.replace(/_/g, ' ')}` : ''}`, kind: 'notify' };
 	}
 	if (type === 'annotate_log_entry') {
 		const note = nestedText(entry.note, 'content') ?? nestedText(entry.channel, 'summary') ?? textOf(entry.summary) ?? '';
