@@ -15,7 +15,7 @@ export type CsvTable = { ok: true; columns: string[]; records: CsvRecord[] } | {
  */
 export function parseCsv(text: string): CsvTable {
 	try {
-		const rows = parse(text, { bom: true, skip_empty_lines: true, info: true, trim: true }) as unknown as Array<{ info: { lines: number }; record: string[] }>;
+		const rows = parse(text, { bom: true, skip_empty_lines: true, info: true, trim: true, relax_column_count: true }) as unknown as Array<{ info: { lines: number }; record: string[] }>;
 		const [header, ...rest] = rows;
 		if (!header) return { ok: false, message: 'is empty' };
 		const columns = header.record.map((c) => c.toLowerCase());
@@ -32,7 +32,7 @@ export function parseCsv(text: string): CsvTable {
 	} catch (error) {
 		if (error instanceof CsvError) {
 			const line = (error as CsvError & { lines?: number }).lines;
-			return { ok: false, ...(line ? { line } : {}), message: `is not valid CSV: ${error.message.replace(/^Invalid (Opening|Closing) Quote: /, '')}` };
+			return { ok: false, ...(line ? { line } : {}), message: `is not valid CSV: ${error.message}` };
 		}
 		throw error;
 	}

@@ -5,7 +5,7 @@ import type { ArtefactEvent } from '../../schemas/artefact-event.ts';
  * password or private key becomes `[redacted]` before an event is printed,
  * written or sent to a model (../shared/incident-artefacts.md, Redaction).
  * Patterns follow the issuers' documented formats; a label before the secret
- * (`Bearer `, `password=`, the user in a connection string) is kept so the
+ * (`Bearer `, `password=`, the scheme and host of a connection string) is kept so the
  * sentence still reads.
  */
 
@@ -21,7 +21,7 @@ interface SecretPattern {
 // Order matters: whole blocks and structured strings first, generic key=value last.
 const PATTERNS: SecretPattern[] = [
 	{ kind: 'private key', pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]*?(?:-----END \1-----|$)/g },
-	{ kind: 'connection string', pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/@'"]+):([^\s@/'"]+)@/gi, replace: (_m, scheme) => `${scheme}${REDACTED}@` },
+	{ kind: 'connection string', pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/@'"]*):([^\s@/'"]+)@/gi, replace: (_m, scheme) => `${scheme}${REDACTED}@` },
 	{ kind: 'JWT', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
 	{ kind: 'Anthropic key', pattern: /\bsk-ant-[A-Za-z0-9]{2,10}-[A-Za-z0-9_-]{20,}/g },
 	{ kind: 'OpenAI key', pattern: /\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}/g },
@@ -40,8 +40,12 @@ const PATTERNS: SecretPattern[] = [
 	{ kind: 'bearer token', pattern: /\b(Bearer)(\s+)[A-Za-z0-9._~+/-]{16,}=*/g, replace: (_m, word, space) => `${word}${space}${REDACTED}` },
 	{
 		kind: 'password',
-		pattern: /\b((?:[a-z_-]*_)?(?:password|passwd|pwd|secret|client_secret|api_?key|access_token|auth_token|private_key))(["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&'"]+)/gi,
-		replace: (_m, label, sep) => `${label}${sep}${REDACTED}`,
+		pattern: /\b([a-z_-]*?(?:password|passwd|pwd|secret|api_?key|access_token|auth_token|private_key))(["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&'"]+)/gi,
+		// A quoted value keeps its quotes, so JSON and shell lines still read as such.
+		replace: (_m, label, sep, value) => {
+			const quote = value.startsWith('"') || value.startsWith("'") ? value[0] : '';
+			return `${label}${sep}${quote}${REDACTED}${quote}`;
+		},
 	},
 ];
 
@@ -66,7 +70,7 @@ export function redactText(text: string, count: RedactionCount = emptyRedactionC
 		out = out.replace(pattern, (...args: unknown[]) => {
 			// A value already redacted by an earlier pattern is not counted twice.
 			const match = args[0] as string;
-			if (match.endsWith(REDACTED) || match === REDACTED) return match;
+			if (match.includes(REDACTED)) return match;
 			count.total += 1;
 			count.byKind[kind] = (count.byKind[kind] ?? 0) + 1;
 			return replace ? replace(...(args.slice(0, -2) as [string, ...string[]])) : REDACTED;

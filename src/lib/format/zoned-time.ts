@@ -66,7 +66,14 @@ export function wallTimeToInstant(w: WallTime, timeZone: string): number {
 	const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 	const first = guess - offsetMinutesAt(guess, timeZone) * 60_000;
 	const second = guess - offsetMinutesAt(first, timeZone) * 60_000;
-	return Math.min(first, second);
+	if (first === second) return first;
+	const shows = (ms: number) => {
+		const at = wallTimeAt(ms, timeZone);
+		return at.year === w.year && at.month === w.month && at.day === w.day && at.hour === w.hour && at.minute === w.minute;
+	};
+	const real = [first, second].filter(shows);
+	// Both real: an overlap, take the earlier. Neither: a gap, read with the offset before the change (the later instant).
+	return real.length ? Math.min(...real) : Math.max(first, second);
 }
 
 /** `+02:00`, `-05:30`, `+00:00`. */
