@@ -50,6 +50,7 @@ function hasColumns(header: string[], columns: readonly string[]): boolean {
 function jsonErrorLine(message: string, text: string): number | undefined {
 	const line = /\(line (\d+)/.exec(message)?.[1];
 	if (line) return Number(line);
+	if (/end of JSON input/i.test(message)) return text.trimEnd().split('\n').length;
 	const position = /position (\d+)/.exec(message)?.[1];
 	if (position === undefined) return undefined;
 	return text.slice(0, Number(position)).split('\n').length;

@@ -169,6 +169,10 @@ reviews: []
 #   at: ${stamp}
 #   fields: [summary, lessons]
 #   reviewed: false
+#   sources: [pagerduty.json]
+
+# Sentences a reviewer has read and judged not to blame anyone; the blame check lets them pass.
+# blamelessExceptions: [{ sentence: "The exact sentence.", by: '@handle', reason: Why it blames no one. }]
 ---
 `;
 
@@ -234,7 +238,8 @@ function timelineLines(from: ArtefactScaffold | undefined, stamp: string): strin
 timeline: []
 # timeline:
 #   - at: ${stamp}
-#     event: What happened, described as what the system or the team did.`;
+#     event: What happened, described as what the system or the team did.
+#     refs: [pagerduty.json#Q1XYZ]   # optional: the artefact events it stands on`;
 	}
 	return `${comment}
 # From the artefacts in ${from.folder} (npm run timeline -- ${from.folder} shows them), each entry with
