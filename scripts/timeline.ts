@@ -6,7 +6,8 @@ import { printArtefactProblems } from '../src/cli/artefacts/problems.ts';
 import { runCli } from '../src/cli/run.ts';
 import { colours, fail } from '../src/cli/terminal.ts';
 import { sourceOfFormat } from '../src/lib/artefacts/detect.ts';
-import { timelineJson, timelineYaml } from '../src/lib/artefacts/timeline-entries.ts';
+import { timelineJsonChunks, timelineYaml } from '../src/lib/artefacts/timeline-entries.ts';
+import { writeChunks } from '../src/cli/artefacts/write-chunks.ts';
 import { clipEvents } from '../src/lib/artefacts/window.ts';
 import { dayInZone } from '../src/lib/format/zoned-time.ts';
 
@@ -32,7 +33,7 @@ await runCli(async () => {
 	if ('message' in window) fail(`timeline: ${window.message}`);
 	const { events, outside } = clipEvents(reading.events, window.from, window.to);
 
-	if (options.format === 'json') process.stdout.write(`${JSON.stringify(timelineJson(events), null, 2)}\n`);
+	if (options.format === 'json') await writeChunks(process.stdout, timelineJsonChunks(events));
 	else if (options.format === 'yaml') process.stdout.write(timelineYaml(events));
 	else {
 		const formats = new Map(reading.files.map((f) => [f.path, f.format]));
