@@ -41,8 +41,11 @@ await runCli(async () => {
 		process.stdout.write(timelineTable(events, { timeZone, width, paint: colours(process.stdout), sourceOfFile: (file) => sourceOfFormat(formats.get(file) ?? '') }));
 	}
 
-	printArtefactProblems('timeline', reading);
+	// Once a window is asked for, what lies outside the incident is clipped, not worth a warning.
+	const clipping = window.from !== undefined || window.to !== undefined;
+	const warnings = clipping ? reading.warnings.filter((w) => !reading.farOutside.includes(w)) : reading.warnings;
+	printArtefactProblems('timeline', { errors: reading.errors, warnings });
 	process.stderr.write(`${timelineSummary(events, timeZone, reading.redactions, outside)}\n`);
 	if (reading.errors.length) return 1;
-	return options.strict && reading.warnings.length ? 1 : 0;
+	return options.strict && warnings.length ? 1 : 0;
 });

@@ -95,6 +95,9 @@ describe('npm run timeline (scripts/timeline.ts)', () => {
 		expect(run.code).toBe(0);
 		expect(run.stderr).toContain('timeline: tickets.csv: warning: #8 at 2025-01-03T10:00:00Z lies outside the incident (a day around the pages and alerts: 2026-07-21T02:14Z to 2026-07-23T02:14Z); kept, clip with --from/--to\n');
 		expect(JSON.parse(run.stdout).events.map((e: { ref: string }) => e.ref)).toEqual(['tickets.csv#8', 'pd.json#Q1', 'tickets.csv#7']);
+		const clipped = await timeline(dir, '--json', '--from', '2026-07-22T00:00:00Z');
+		expect(clipped.stderr).not.toContain('warning');
+		expect(clipped.stderr).toContain('; 1 outside --from/--to not shown');
 	});
 
 	it('says so for an empty folder (exit 1) and a missing one (exit 2)', async () => {
