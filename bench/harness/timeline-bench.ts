@@ -22,6 +22,9 @@ export interface TimelineBenchResult {
 	medianCpuSeconds: number | undefined;
 	peakRssMb: number | undefined;
 	outputBytes: number;
+	/** The machine's 1-minute load average and core count when the runs ended: wall time means little on a busy machine. */
+	loadAverage: number;
+	cores: number;
 }
 
 export async function runTimelineBench(options: { rounds: number; keep: boolean; progress: (line: string) => void }): Promise<TimelineBenchResult> {
@@ -57,6 +60,8 @@ export async function runTimelineBench(options: { rounds: number; keep: boolean;
 			medianCpuSeconds: cpu.length ? median(cpu) : undefined,
 			peakRssMb: rss.length ? Math.round(maximum(rss) / 1e6) : undefined,
 			outputBytes: (await stat(out)).size,
+			loadAverage: Math.round(os.loadavg()[0]! * 10) / 10,
+			cores: os.availableParallelism(),
 		};
 	} finally {
 		if (options.keep) options.progress(`kept ${work}`);
@@ -73,5 +78,6 @@ export function formatTimelineBench(r: TimelineBenchResult): string {
 		`  CPU time    ${r.medianCpuSeconds === undefined ? 'unknown (no /usr/bin/time)' : `median ${r.medianCpuSeconds.toFixed(2)} s`}`,
 		`  peak memory ${r.peakRssMb === undefined ? 'unknown (no /proc)' : `${r.peakRssMb} MB (target < 500 MB: ${ok(r.peakRssMb < 500)})`}`,
 		`  output      ${(r.outputBytes / 1e6).toFixed(1)} MB of JSON (includes the summary line on stderr)`,
+		`  machine     load average ${r.loadAverage} on ${r.cores} cores${r.loadAverage > r.cores ? ': busy, so wall time is inflated; CPU time is the steadier figure' : ''}`,
 	].join('\n');
 }
