@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +98,16 @@ describe('npm run timeline (scripts/timeline.ts)', () => {
 		const clipped = await timeline(dir, '--json', '--from', '2026-07-22T00:00:00Z');
 		expect(clipped.stderr).not.toContain('warning');
 		expect(clipped.stderr).toContain('; 1 outside --from/--to not shown');
+	});
+
+	it('names a file it cannot read (a link to nothing), and reads the rest', async () => {
+		const dir = await folder({ 'pd.json': PD });
+		await symlink(path.join(dir, 'gone.json'), path.join(dir, 'alerts.json'));
+		const run = await runScript('timeline', [dir, '--json']);
+		expect(run.stderr).not.toMatch(STACK_LINE);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain('timeline: alerts.json: cannot be read: ENOENT\n');
+		expect(JSON.parse(run.stdout).events).toHaveLength(1);
 	});
 
 	it('says so for an empty folder (exit 1) and a missing one (exit 2)', async () => {
