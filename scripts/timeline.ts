@@ -7,7 +7,7 @@ import { runCli } from '../src/cli/run.ts';
 import { colours, fail } from '../src/cli/terminal.ts';
 import { sourceOfFormat } from '../src/lib/artefacts/detect.ts';
 import { timelineJsonChunks, timelineYaml } from '../src/lib/artefacts/timeline-entries.ts';
-import { writeChunks } from '../src/cli/artefacts/write-chunks.ts';
+import { exitQuietlyOnClosedPipe, writeChunks } from '../src/cli/artefacts/write-chunks.ts';
 import { clipEvents } from '../src/lib/artefacts/window.ts';
 import { dayInZone } from '../src/lib/format/zoned-time.ts';
 
@@ -19,6 +19,7 @@ if (options.help) {
 	process.exit(0);
 }
 
+exitQuietlyOnClosedPipe();
 await runCli(async () => {
 	const timeZone = options.tz ?? getConfig().timeZone;
 	let reading;

@@ -6,3 +6,14 @@ export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterabl
 		if (!stream.write(chunk)) await once(stream, 'drain');
 	}
 }
+
+/**
+ * Ends the process quietly when the reader of stdout goes away (`… | head`):
+ * without this, Node reports the closed pipe (EPIPE) with a stack trace.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+		throw error;
+	});
+}
