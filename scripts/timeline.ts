@@ -1,6 +1,7 @@
 import { getConfig } from '../src/config.ts';
 import { ArtefactFolderError, readArtefactFolder } from '../src/cli/artefacts/read-folder.ts';
-import { parseTimelineArgs, TIMELINE_HELP, timeWindow } from '../src/cli/artefacts/timeline-args.ts';
+import { TIMELINE_ARGS, TIMELINE_HELP, timelineOptions, timeWindow } from '../src/cli/artefacts/timeline-args.ts';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { timelineSummary, timelineTable } from '../src/cli/artefacts/timeline-report.ts';
 import { printArtefactProblems } from '../src/cli/artefacts/problems.ts';
 import { runCli } from '../src/cli/run.ts';
@@ -11,27 +12,24 @@ import { exitQuietlyOnClosedPipe, writeChunks } from '../src/cli/artefacts/write
 import { clipEvents } from '../src/lib/artefacts/window.ts';
 import { dayInZone } from '../src/lib/format/zoned-time.ts';
 
-const parsed = parseTimelineArgs(process.argv.slice(2));
-if (!parsed.ok) fail(`timeline: ${parsed.message}\n(npm run timeline -- --help shows the options)`);
+const usage = { name: 'timeline', help: TIMELINE_HELP };
+const parsed = timelineOptions(parseCommandLine(usage, TIMELINE_ARGS));
+if (!parsed.ok) usageError(usage, parsed.message);
 const options = parsed.options;
-if (options.help) {
-	console.log(TIMELINE_HELP);
-	process.exit(0);
-}
 
 exitQuietlyOnClosedPipe();
 await runCli(async () => {
 	const timeZone = options.tz ?? getConfig().timeZone;
 	let reading;
 	try {
-		reading = await readArtefactFolder(options.dir!, { tz: timeZone });
+		reading = await readArtefactFolder(options.dir, { tz: timeZone });
 	} catch (error) {
 		if (error instanceof ArtefactFolderError) fail(`timeline: ${error.message}`);
 		throw error;
 	}
 	const first = reading.events[0];
 	const window = timeWindow(options, timeZone, first ? dayInZone(Date.parse(first.at), timeZone) : undefined);
-	if ('message' in window) fail(`timeline: ${window.message}`);
+	if ('message' in window) usageError(usage, window.message);
 	const { events, outside } = clipEvents(reading.events, window.from, window.to);
 
 	if (options.format === 'json') await writeChunks(process.stdout, timelineJsonChunks(events));

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { artefactFolder, TIMELINE_BENCH_SIZES, type ArtefactFolderSizes } from '../core/artefact-folder.ts';
-import { maximum, median } from '../core/stats.ts';
+import { median } from '../../src/lib/stats/median.ts';
+import { maximum } from '../core/stats.ts';
 import { runMeasured } from './run-measured.ts';
 import { ROOT } from './run-bench.ts';
 
@@ -55,9 +56,9 @@ export async function runTimelineBench(options: { rounds: number; keep: boolean;
 			files: files.length,
 			folderBytes,
 			rounds: options.rounds,
-			medianSeconds: median(runs.map((r) => r.seconds)),
+			medianSeconds: median(runs.map((r) => r.seconds)) ?? Number.NaN,
 			maxSeconds: maximum(runs.map((r) => r.seconds)),
-			medianCpuSeconds: cpu.length ? median(cpu) : undefined,
+			medianCpuSeconds: median(cpu),
 			peakRssMb: rss.length ? Math.round(maximum(rss) / 1e6) : undefined,
 			outputBytes: (await stat(out)).size,
 			loadAverage: Math.round(os.loadavg()[0]! * 10) / 10,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArtefactEvent } from '../../../src/schemas/artefact-event.ts';
 import { redactionSummary, timelineSummary, timelineTable } from '../../../src/cli/artefacts/timeline-report.ts';
 
-const plain = { red: String, yellow: String, green: String, bold: String, dim: String, cyan: String } as unknown as Parameters<typeof timelineTable>[1]['paint'];
+const plain = { red: String, yellow: String, green: String, bold: String, dim: String } as unknown as Parameters<typeof timelineTable>[1]['paint'];
 const events: ArtefactEvent[] = [
 	{ at: '2026-07-22T02:14:00Z', source: 'pagerduty', ref: 'pd.json#Q1', actor: 'Sarah Chen', text: 'Triggered: Customer-API p99 > 5s', alsoIn: ['slack/inc/d.json#1'] },
 	{ at: '2026-07-22T02:15:30Z', source: 'slack', ref: 'slack/inc/d.json#2', actor: null, text: 'a long message '.repeat(10).trim(), parent: 'slack/inc/d.json#1' },
