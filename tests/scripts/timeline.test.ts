@@ -37,7 +37,7 @@ describe('npm run timeline (scripts/timeline.ts)', () => {
 		expect(json.code).toBe(0);
 		expect(json.stdout).toBe(await expected('small.expected.json'));
 		expect(json.stderr).toBe(
-			'14 events (slack 2, pagerduty 3, deploys 2, alerts 2, annotations 1, tickets 2, notes 2) from 2026-03-10 09:55:00 +01:00 to 2026-03-10 10:25:00 +01:00 (30 min); 1 redaction (1 password)\n',
+			'14 events (2 slack, 3 pagerduty, 2 deploys, 2 alerts, 1 annotations, 2 tickets, 2 notes) from 2026-03-10 09:55:00 +01:00 to 2026-03-10 10:25:00 +01:00 (30 min); 1 redaction (1 password)\n',
 		);
 		expect((await timeline(SMALL, '--tz', 'Europe/Berlin')).stdout).toBe(await expected('small.expected.txt'));
 		expect((await timeline(SMALL, '--tz', 'Europe/Berlin', '--yaml')).stdout).toBe(await expected('small.expected.yaml'));
@@ -47,7 +47,7 @@ describe('npm run timeline (scripts/timeline.ts)', () => {
 		const run = await timeline(EXAMPLE, '--json');
 		expect(run.code).toBe(0);
 		expect(JSON.parse(run.stdout)).toEqual(JSON.parse(await expected('orders-migration-lock.expected.json')));
-		expect(run.stderr).toContain('28 events (slack 10, pagerduty 5, deploys 2, alerts 4, annotations 2, tickets 2, notes 3)');
+		expect(run.stderr).toContain('28 events (10 slack, 5 pagerduty, 2 deploys, 4 alerts, 2 annotations, 2 tickets, 3 notes)');
 		expect(run.stderr).toContain('1 redaction (1 connection string)');
 		expect(run.stdout).not.toContain('S3cr3t');
 	});

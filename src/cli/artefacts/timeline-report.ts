@@ -64,12 +64,12 @@ export function redactionSummary(count: RedactionCount): string {
 
 /**
  * The summary line: events per source, the window, redactions, and what
- * --from/--to left out. `12 events (pagerduty 4, slack 8) from 2026-07-22 02:03:00 +00:00 to … (2 h 37 min); no redactions`.
+ * --from/--to left out. `12 events (4 pagerduty, 8 slack) from 2026-07-22 02:03:00 +00:00 to … (2 h 37 min); no redactions`.
  */
 export function timelineSummary(events: ArtefactEvent[], timeZone: string, redactions: RedactionCount, clipped = 0): string {
 	const perSource = ARTEFACT_SOURCES.map((s) => [s, events.filter((e) => e.source === s).length] as const)
 		.filter(([, n]) => n > 0)
-		.map(([s, n]) => `${s} ${n}`);
+		.map(([s, n]) => countOf(n, s, s));
 	const count = `${countOf(events.length, 'event')}${perSource.length ? ` (${perSource.join(', ')})` : ''}`;
 	const first = events[0];
 	const last = events[events.length - 1];

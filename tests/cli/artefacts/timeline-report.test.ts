@@ -31,7 +31,7 @@ describe('timeline table', () => {
 describe('summary line', () => {
 	it('counts events per source, gives the window in the zone, and the redactions by kind', () => {
 		expect(timelineSummary(events, 'UTC', { total: 3, byKind: { password: 1, 'AWS access key': 2 } }, 4)).toBe(
-			'2 events (slack 1, pagerduty 1) from 2026-07-22 02:14:00 +00:00 to 2026-07-22 02:15:30 +00:00 (2 min); 3 redactions (2 AWS access key, 1 password); 4 outside --from/--to not shown',
+			'2 events (1 slack, 1 pagerduty) from 2026-07-22 02:14:00 +00:00 to 2026-07-22 02:15:30 +00:00 (2 min); 3 redactions (2 AWS access key, 1 password); 4 outside --from/--to not shown',
 		);
 		expect(timelineSummary([], 'UTC', { total: 0, byKind: {} })).toBe('0 events; no redactions');
 		expect(redactionSummary({ total: 1, byKind: { JWT: 1 } })).toBe('1 redaction (1 JWT)');
