@@ -1,6 +1,6 @@
 import type { ArtefactReading } from '../../lib/artefacts/read-artefacts.ts';
 import { formatFinding } from '../../lib/validation/findings.ts';
-import { colours } from '../terminal.ts';
+import { colours, sanitiseForTerminal } from '../terminal.ts';
 
 /** Most problem lines shown; the rest are counted (a broken export can have thousands of bad entries). */
 const SHOWN = 20;
@@ -10,7 +10,7 @@ export function printArtefactProblems(command: string, reading: Pick<ArtefactRea
 	const c = colours(process.stderr);
 	const all = [...reading.errors, ...reading.warnings];
 	for (const f of all.slice(0, SHOWN)) {
-		const line = `${command}: ${formatFinding(f)}`;
+		const line = `${command}: ${sanitiseForTerminal(formatFinding(f))}`;
 		process.stderr.write(`${f.level === 'error' ? c.red(line) : c.yellow(line)}\n`);
 	}
 	if (all.length > SHOWN) process.stderr.write(`${command}: … and ${all.length - SHOWN} more problems\n`);

@@ -5,7 +5,7 @@ import { formatDuration } from '../../lib/format/durations.ts';
 import { countOf } from '../../lib/format/labels.ts';
 import { formatInZone } from '../../lib/format/zoned-time.ts';
 import { refFile } from '../../lib/artefacts/merge.ts';
-import type { colours } from '../terminal.ts';
+import { sanitiseForTerminal, type colours } from '../terminal.ts';
 
 /** How the timeline command shows the merged timeline to people. */
 
@@ -39,17 +39,19 @@ export interface TableOptions {
 export function timelineTable(events: ArtefactEvent[], options: TableOptions): string {
 	const { timeZone, width, paint, sourceOfFile } = options;
 	const sourceWidth = Math.max(6, ...events.map((e) => e.source.length));
-	const actorWidth = Math.min(ACTOR_WIDTH, Math.max(5, ...events.map((e) => (e.actor ?? '—').length)));
+	// Exports are content: an escape sequence in a chat message must not drive the terminal.
+	const actors = events.map((e) => sanitiseForTerminal(e.actor ?? '—'));
+	const actorWidth = Math.min(ACTOR_WIDTH, Math.max(5, ...actors.map((a) => a.length)));
 	const head = `${'time'.padEnd(25)}  ${'source'.padEnd(sourceWidth)}  ${'actor'.padEnd(actorWidth)}  text`;
 	const lines = [paint.bold(width ? cut(head, width) : head)];
-	for (const e of events) {
+	events.forEach((e, i) => {
 		const time = formatInZone(Date.parse(e.at), timeZone);
-		const actor = cut(e.actor ?? '—', actorWidth).padEnd(actorWidth);
-		const text = `${e.parent ? '↳ ' : ''}${e.text}${alsoInNote(e, sourceOfFile)}`;
+		const actor = cut(actors[i]!, actorWidth).padEnd(actorWidth);
+		const text = sanitiseForTerminal(`${e.parent ? '↳ ' : ''}${e.text}${alsoInNote(e, sourceOfFile)}`);
 		const prefix = `${time}  ${e.source.padEnd(sourceWidth)}  ${actor}  `;
 		const shown = width ? cut(text, width - prefix.length) : text;
 		lines.push(`${paint.dim(time)}  ${e.source.padEnd(sourceWidth)}  ${actor}  ${shown}`);
-	}
+	});
 	return `${lines.join('\n')}\n`;
 }
 

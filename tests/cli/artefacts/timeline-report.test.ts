@@ -21,6 +21,13 @@ describe('timeline table', () => {
 		);
 	});
 
+	it('prints no terminal escape sequence that an export carries', () => {
+		const hostile: ArtefactEvent[] = [{ at: '2026-07-22T02:14:00Z', source: 'slack', ref: 's#1', actor: 'Eve\u001b]0;pwned\u0007', text: 'hi \u001b[2Jthere\u001b[31m' }];
+		const table = timelineTable(hostile, { timeZone: 'UTC', paint: plain, sourceOfFile });
+		expect(table).not.toMatch(/\u001b/);
+		expect(table).toContain('  slack   Eve    hi there\n');
+	});
+
 	it('cuts long text to the terminal\'s width', () => {
 		const lines = timelineTable(events, { timeZone: 'UTC', width: 80, paint: plain, sourceOfFile }).trimEnd().split('\n');
 		for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
