@@ -18,6 +18,12 @@ export default defineArchiveConfig({
 		otherDueWindowDays: 90,
 		customerFacingNeedsUrgentItem: true,
 	},
+	// Where `npm run tickets` files action items (PM_TRACKER=github:owner/name or jira:KEY overrides it).
+	tracker: { kind: 'github', repo: 'example-org/reliability' },
+	// Owner handles → who they are in GitHub, Slack and Jira, for assignees and chat mentions.
+	people: {
+		'@platform-team': { github: 'platform-lead', slack: 'S0PLATFORM' },
+	},
 	drafting: {
 		model: 'claude-sonnet-5-5',
 	},

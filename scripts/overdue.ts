@@ -11,6 +11,7 @@ import { postmortemsDir } from '../src/cli/content-dir.ts';
 import { calendarDateIn, isIsoDate } from '../src/lib/format/dates.ts';
 import { countOf } from '../src/lib/format/labels.ts';
 import { formatFinding } from '../src/lib/validation/findings.ts';
+import { notifySlack } from '../src/cli/notify/overdue-digest.ts';
 
 const usage = { name: 'overdue', help: OVERDUE_HELP };
 const parsed = overdueOptions(parseCommandLine(usage, OVERDUE_ARGS));
@@ -44,7 +45,8 @@ await runCli(async () => {
 	else if (options.format === 'markdown') process.stdout.write(overdueMarkdown(selection, ctx));
 	else process.stdout.write(overdueTable(selection, colours(process.stdout)));
 
-	if (!options.failOnOverdue) return 0;
+	const notified = options.notify ? await notifySlack(selection, aged, config) : 0;
+	if (!options.failOnOverdue) return notified;
 	if (selection.overdue > 0) {
 		process.stderr.write(`overdue: ${selection.overdue} matching item${selection.overdue === 1 ? ' is' : 's are'} overdue (--fail-on-overdue)\n`);
 		return 1;
@@ -53,5 +55,5 @@ await runCli(async () => {
 		process.stderr.write('overdue: invalid postmortem files were skipped, so nothing can be vouched for (--fail-on-overdue)\n');
 		return 1;
 	}
-	return 0;
+	return notified;
 });

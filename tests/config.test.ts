@@ -16,4 +16,16 @@ describe('configuration', () => {
 		expect(attempt).toThrow(/postmortems\.config\.ts: policy\.urgentDueWindowDays\.SEV2: /);
 		expect(attempt).toThrow('postmortems.config.ts: ticketUrlPattern: must contain {id}');
 	});
+	it('reports a bad tracker or people entry with the field path', () => {
+		expect(() => parseArchiveConfig({ tracker: { kind: 'github', repo: 'no-slash' } })).toThrow('postmortems.config.ts: tracker.repo: must be owner/name, e.g. acme/reliability');
+		expect(() => parseArchiveConfig({ tracker: { kind: 'gitlab' } })).toThrow("postmortems.config.ts: tracker.kind: must be { kind: 'github', repo: 'owner/name' } or { kind: 'jira', project: 'KEY' }");
+		expect(() => parseArchiveConfig({ people: { '@sam': { slack: 'sam' } } })).toThrow(/people\.@sam\.slack: must be a Slack member id/);
+		expect(parseArchiveConfig({ tracker: { kind: 'jira', project: 'OPS' } }).tracker).toEqual({
+			kind: 'jira',
+			project: 'OPS',
+			issueType: 'Task',
+			priorities: { P0: 'Highest', P1: 'High', P2: 'Medium', P3: 'Low' },
+			labels: ['postmortem'],
+		});
+	});
 });

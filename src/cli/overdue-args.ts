@@ -2,6 +2,7 @@ import type { CommandLine } from './command-line.ts';
 import { PRIORITIES, type Priority } from '../schemas/action-item.ts';
 import { SEVERITIES, type Severity } from '../schemas/severity.ts';
 import { isIsoDate } from '../lib/format/dates.ts';
+import { normaliseHandle } from '../lib/people/handles.ts';
 
 export const OVERDUE_HELP = `Usage: npm run overdue [-- [options] [DIR]]
 
@@ -20,6 +21,8 @@ Options:
   --json               print JSON on stdout (shape in docs/action-items.md)
   --markdown           print Markdown to paste into a review meeting or a chat message
   --fail-on-overdue    exit 1 when any matching item is overdue (for scheduled jobs)
+  --notify slack       also post the report to the Slack incoming webhook in $SLACK_WEBHOOK_URL,
+                       owners mentioned through the config's people map (exit 1 if the post fails)
   -h, --help           show this help
 
 Invalid postmortem files are named on stderr and skipped; with --fail-on-overdue
@@ -46,15 +49,15 @@ export interface OverdueOptions {
 	all: boolean;
 	format: 'table' | 'json' | 'markdown';
 	failOnOverdue: boolean;
+	/** Where to post the report too (`--notify slack`). */
+	notify?: 'slack';
 	dir?: string;
 }
 
 export type ParsedOverdueArgs = { ok: true; options: OverdueOptions } | { ok: false; message: string };
 
-/** Owner handles compare without case and without a leading @. */
-export function normaliseOwner(owner: string): string {
-	return owner.trim().replace(/^@/, '').toLowerCase();
-}
+/** Owner handles compare without case and without a leading @ (one helper: src/lib/people/handles.ts). */
+export const normaliseOwner = normaliseHandle;
 
 function splitList(values: string[] | undefined): string[] {
 	return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -82,6 +85,7 @@ export const OVERDUE_ARGS = {
 		json: { type: 'boolean' },
 		markdown: { type: 'boolean' },
 		'fail-on-overdue': { type: 'boolean' },
+		notify: { type: 'string' },
 	},
 } as const;
 
@@ -96,6 +100,7 @@ export function overdueOptions(parsed: CommandLine<typeof OVERDUE_ARGS>): Parsed
 	if (typeof severities === 'string') return { ok: false, message: severities };
 	const priorities = pickAll('priority', splitList(v.priority), PRIORITIES);
 	if (typeof priorities === 'string') return { ok: false, message: priorities };
+	if (v.notify !== undefined && v.notify !== 'slack') return { ok: false, message: `--notify "${v.notify}" is not supported; use --notify slack` };
 	const owners = splitList(v.owner).map(normaliseOwner);
 	if ((v.owner?.length ?? 0) > 0 && owners.length === 0) return { ok: false, message: '--owner needs a handle, e.g. --owner @platform-team' };
 	return {
@@ -108,6 +113,7 @@ export function overdueOptions(parsed: CommandLine<typeof OVERDUE_ARGS>): Parsed
 			all: Boolean(v.all),
 			format: v.json ? 'json' : v.markdown ? 'markdown' : 'table',
 			failOnOverdue: Boolean(v['fail-on-overdue']),
+			notify: v.notify === 'slack' ? 'slack' : undefined,
 			dir: parsed.positionals[0],
 		},
 	};

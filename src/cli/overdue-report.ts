@@ -3,6 +3,7 @@ import { actionItemRecord, type ActionItemRecord, type ExportContext } from '../
 import { daysLabel, formatDay } from '../lib/aging/labels.ts';
 import { countOf } from '../lib/format/labels.ts';
 import { normaliseOwner, type OverdueOptions } from './overdue-args.ts';
+import { escapeMarkdown } from '../lib/format/markdown.ts';
 import { sanitiseForTerminal as clean } from './terminal.ts';
 
 type Filters = Pick<OverdueOptions, 'owners' | 'severities' | 'priorities'>;
@@ -136,10 +137,7 @@ export function overdueTable(sel: OverdueSelection, paint: Paint = plain): strin
 	return `${lines.join('\n')}\n`;
 }
 
-/** Escapes text for Markdown so titles cannot turn into links, emphasis or table cells. */
-export function escapeMarkdown(text: string): string {
-	return text.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
-}
+export { escapeMarkdown } from '../lib/format/markdown.ts';
 
 /** Markdown to paste into a review meeting's notes or a chat message: a list per owner. */
 export function overdueMarkdown(sel: OverdueSelection, ctx: ExportContext): string {

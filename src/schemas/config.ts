@@ -3,6 +3,35 @@ import { REVIEW_ROLES } from './review.ts';
 
 const days = z.number({ error: 'must be a number of days' }).int().positive({ error: 'must be a positive number of days' });
 const roles = z.array(z.enum(REVIEW_ROLES));
+const labels = z.array(z.string().trim().min(1, { error: 'a label must not be empty' }));
+
+/** Where action items are filed as tickets (`npm run tickets`); PM_TRACKER overrides it. */
+export const trackerSchema = z.discriminatedUnion(
+	'kind',
+	[
+		z.object({
+			kind: z.literal('github'),
+			/** The repository issues are filed in, `owner/name`. */
+			repo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'must be owner/name, e.g. acme/reliability' }),
+			/** Labels every ticket gets, besides severity and priority labels. */
+			labels: labels.default(['postmortem']),
+		}),
+		z.object({
+			kind: z.literal('jira'),
+			/** The Jira project key, e.g. OPS. */
+			project: z.string().regex(/^[A-Z][A-Z0-9_]+$/, { error: 'must be a Jira project key in capitals, e.g. OPS' }),
+			/** The issue type to create. */
+			issueType: z.string().min(1).default('Task'),
+			/** Jira priority name per action-item priority; an empty string leaves the priority to Jira's default. */
+			priorities: z
+				.object({ P0: z.string().default('Highest'), P1: z.string().default('High'), P2: z.string().default('Medium'), P3: z.string().default('Low') })
+				.prefault({}),
+			/** Labels every ticket gets, besides severity and priority labels. */
+			labels: labels.default(['postmortem']),
+		}),
+	],
+	{ error: "must be { kind: 'github', repo: 'owner/name' } or { kind: 'jira', project: 'KEY' }" },
+);
 
 /** The project's configuration, from `postmortems.config.ts`; every field has a default. */
 export const archiveConfigSchema = z.object({
@@ -44,6 +73,25 @@ export const archiveConfigSchema = z.object({
 				.default(['caused', 'forgot', 'failed to', 'mistake', 'fault', 'careless', 'should have', 'blame', 'negligent', 'screwed up', 'messed up']),
 		})
 		.prefault({}),
+	/** The ticket tracker action items are filed in (`npm run tickets`); PM_TRACKER=github:owner/name or jira:KEY overrides it. */
+	tracker: trackerSchema.optional(),
+	/**
+	 * Who owner handles are in the tools teams use: `'@sam': { github: 'sam-k', slack: 'U0123ABCD', jira: '<accountId>' }`.
+	 * Tickets are assigned and chat digests mention people through it; unmapped owners are shown as written.
+	 */
+	people: z
+		.record(
+			z.string().min(1),
+			z.object({
+				/** GitHub login, assigned on GitHub issues. */
+				github: z.string().regex(/^[A-Za-z0-9-]+$/, { error: 'must be a GitHub login (letters, digits, -)' }).optional(),
+				/** Slack member id (U…/W…) or user-group id (S…), mentioned in digests. */
+				slack: z.string().regex(/^[UWS][A-Z0-9]+$/, { error: 'must be a Slack member id (U…, W…) or user-group id (S…), not a name' }).optional(),
+				/** Jira Cloud account id, assigned on Jira issues. */
+				jira: z.string().min(1).optional(),
+			}),
+		)
+		.default({}),
 	/** Model drafting settings. */
 	drafting: z
 		.object({
@@ -55,6 +103,7 @@ export const archiveConfigSchema = z.object({
 
 export type ArchiveConfigInput = z.input<typeof archiveConfigSchema>;
 export type ArchiveConfig = z.output<typeof archiveConfigSchema>;
+export type TrackerConfig = z.output<typeof trackerSchema>;
 
 /** Identity helper that gives `postmortems.config.ts` type checking. */
 export function defineArchiveConfig(config: ArchiveConfigInput): ArchiveConfigInput {

@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isMap, isScalar, parseDocument, stringify, type Pair, type Scalar } from 'yaml';
+import { Document, isMap, isScalar, parseDocument, stringify, type Scalar } from 'yaml';
 import { draftedSchema, DRAFTABLE_FIELDS, type DraftableField } from '../../schemas/drafted.ts';
 import { postmortemSchema } from '../../schemas/postmortem.ts';
-import { splitFrontmatter } from '../validation/frontmatter.ts';
 import { isMissing } from './select.ts';
+import { applySplices, editableParts, indentLines, lineStart, pairLines, type Splice } from '../frontmatter/text-edit.ts';
 
 /**
  * The write stage, as a pure text edit: adds the drafted fields and the `drafted`
@@ -28,27 +28,6 @@ export type WriteBack = { ok: true; text: string; fields: DraftableField[] } | {
 
 const REVIEW_HINT = 'set to true once a person has read and edited the drafted fields';
 
-function lineStart(text: string, offset: number): number {
-	return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEndAfter(text: string, offset: number): number {
-	if (offset > 0 && text[offset - 1] === '\n') return offset;
-	const nl = text.indexOf('\n', offset);
-	return nl === -1 ? text.length : nl + 1;
-}
-
-/** The lines a top-level pair occupies: from its key's line to the end of its value's last line. */
-function pairLines(yaml: string, pair: Pair): [number, number] | undefined {
-	const key = pair.key as { range?: [number, number, number] } | null;
-	if (!key?.range) return undefined;
-	const from = lineStart(yaml, key.range[0]);
-	if (yaml.slice(from, key.range[0]).trim() !== '') return undefined;
-	const value = pair.value as { range?: [number, number, number] } | null;
-	const to = lineEndAfter(yaml, value?.range?.[1] ?? key.range[1]);
-	return [from, to];
-}
-
 /**
  * YAML for one drafted field, quoted so YAML 1.1 (Astro's loader) and 1.2 (the
  * scripts) both read strings. The summary is folded at 80 columns so a reviewer
@@ -70,25 +49,15 @@ function renderStamp(stamp: DraftStamp, fields: ReadonlyArray<DraftableField>): 
 	return ['drafted:', `  model: ${model}`, `  at: ${at}`, `  fields: [${fields.join(', ')}]`, `  reviewed: false # ${REVIEW_HINT}`, ''].join('\n');
 }
 
-function indentLines(block: string, indent: string, eol: string): string {
-	return block
-		.split('\n')
-		.map((line, i, all) => (i === all.length - 1 ? line : `${line ? indent + line : line}${eol}`))
-		.join('');
-}
-
 /**
  * Adds `values` and a fresh `drafted` stamp to the file's frontmatter. Refuses,
  * with a reason, to touch a field people own: one that is present and not listed
  * in an unreviewed `drafted.fields`.
  */
 export function applyDraft(fileText: string, values: DraftValues, stamp: DraftStamp): WriteBack {
-	const parts = splitFrontmatter(fileText);
-	if (!parts.ok) return { ok: false, reason: 'the file has no closed --- frontmatter' };
-	// Every byte outside the frontmatter is put back as it was: BOM and opening line, closing line and body.
-	const head = fileText.slice(0, parts.yamlStart);
-	const tail = fileText.slice(parts.yamlEnd);
-	const eol = head.endsWith('\r\n') ? '\r\n' : '\n';
+	const parts = editableParts(fileText);
+	if (!parts) return { ok: false, reason: 'the file has no closed --- frontmatter' };
+	const { head, tail, eol } = parts;
 	const doc = parseDocument(parts.yaml, { uniqueKeys: true });
 	if (doc.errors.length > 0) return { ok: false, reason: `the frontmatter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
 	if (!isMap(doc.contents) || doc.contents.flow) return { ok: false, reason: 'the frontmatter is not a block mapping of fields' };
@@ -112,22 +81,21 @@ export function applyDraft(fileText: string, values: DraftValues, stamp: DraftSt
 	// Pairs the model owns are replaced where they stand; the others are appended at the end.
 	const rendered = new Map<string, string>(fields.map((f) => [f, renderField(f, values)]));
 	rendered.set('drafted', renderStamp(stamp, stampFields));
-	const splices: Array<{ from: number; to: number; text: string }> = [];
+	const splices: Splice[] = [];
 	let indent = '';
 	for (const [i, pair] of doc.contents.items.entries()) {
 		const name = isScalar(pair.key) ? String(pair.key.value) : '';
 		const key = pair.key as { range?: [number, number, number] } | null;
 		if (i === 0 && key?.range) indent = parts.yaml.slice(lineStart(parts.yaml, key.range[0]), key.range[0]);
+		if (indent.trim() !== '') indent = '';
 		const text = rendered.get(name);
 		if (text === undefined) continue;
 		const lines = pairLines(parts.yaml, pair);
 		if (!lines) return { ok: false, reason: `could not find the lines of ${name} to replace` };
-		splices.push({ from: lines[0], to: lines[1], text });
+		splices.push({ from: lines[0], to: lines[1], text: indentLines(text, indent, eol) });
 		rendered.delete(name);
 	}
-	if (indent.trim() !== '') indent = '';
-	let yaml = parts.yaml;
-	for (const { from, to, text } of splices.sort((a, b) => b.from - a.from)) yaml = yaml.slice(0, from) + indentLines(text, indent, eol) + yaml.slice(to);
+	let yaml = applySplices(parts.yaml, splices);
 	if (yaml.length > 0 && !yaml.endsWith('\n')) yaml += eol;
 	yaml += indentLines([...rendered.values()].join(''), indent, eol);
 
