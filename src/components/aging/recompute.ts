@@ -7,7 +7,8 @@
  */
 import { AGE_BUCKETS, ageBucket, closedRecently, dayDiff, itemState, localCalendarDate, median, type DatedItem, type ItemState } from '../../lib/aging/item-state.ts';
 import { barHeight, barY, chartDescription } from './chart.ts';
-import { daysLabel, formatDay, medianLabel, oldestLabel } from '../../lib/aging/labels.ts';
+import { daysLabel, medianLabel, oldestLabel } from '../../lib/aging/labels.ts';
+import { formatDay } from '../../lib/format/dates.ts';
 
 interface RowFacts {
 	id: string;

@@ -20,13 +20,6 @@ export function medianLabel(value: number | null): string {
 	return value === null ? '—' : String(Math.round(value * 10) / 10);
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** `2026-11-21` → "21 November 2026" (the date as written, whatever the reader's zone). */
-export function formatDay(date: string): string {
-	return dayFormat.format(new Date(`${date}T00:00:00Z`));
-}
-
 /** The "oldest" cell of a roll-up: "OPS-201, 134 days overdue". */
 export function oldestLabel(id: string, state: ItemState, daysOverdue: number, daysLeft: number): string {
 	return `${id}, ${daysLabel(state, daysOverdue, daysLeft)}`;
