@@ -95,7 +95,7 @@ describe('incident page', () => {
 
 	it('lists action items with owner, priority, due, status, ticket and an overdue marker as of the build day', () => {
 		const caption = p.$('table.action-items caption');
-		expect(text(caption)).toContain('status as of 15 Jul 2025');
+		expect(text(caption)).toContain('status as of 15 July 2025');
 		expect(attr(p.$('table.action-items caption time'), 'datetime')).toBe(AS_OF);
 		const row = (id: string) => p.$(`tr[data-action-id="${id}"]`);
 		expect(attr(row('PAY-102'), 'data-state')).toBe('overdue');

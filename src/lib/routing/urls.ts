@@ -21,6 +21,13 @@ export const paths = {
 	actions: () => 'actions/',
 	search: () => 'search/',
 	insights: () => 'insights/',
+	// Feeds and exports, built by the endpoints in src/pages/.
+	rss: () => 'rss.xml',
+	actionsIcs: () => 'actions.ics',
+	actionsCsv: () => 'actions.csv',
+	actionsJson: () => 'actions.json',
+	postmortemsJson: () => 'postmortems.json',
+	openSearch: () => 'opensearch.xml',
 } as const;
 
 /** The link for an action item without a `ticket`, from the config's pattern. */
