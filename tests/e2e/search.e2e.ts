@@ -6,6 +6,7 @@ import { collectPageErrors, launchBrowser } from '../../tools/browser.ts';
 import { buildSite, fixture, type BuiltSite } from '../support/build-site.ts';
 import { serveStatic, type StaticServer } from '../../tools/serve-static.ts';
 import { elementsWiderThanViewport } from '../support/layout.ts';
+import axe from 'axe-core';
 
 // Search, insights and related incidents against the built tests/fixtures/search site:
 // 8 published postmortems with one distinctive word each (quokka, marmalade, periwinkle,
@@ -241,6 +242,24 @@ describe('on a phone (390 px)', () => {
 		expect(await page.locator('#search-help kbd').first().isVisible()).toBe(false);
 		expect(await page.locator('#search-help').textContent()).toContain('Results update as you type.');
 		await page.close();
+	});
+});
+
+describe('axe (WCAG 2 A and AA rules)', () => {
+	it('finds no violation on the home page, an incident, search with results, insights, a listing and the aging page, light and dark', async () => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const page = await browser.newPage({ colorScheme });
+			for (const p of ['', `postmortems/${QUOKKA}/`, 'search/?q=latency', 'insights/', 'tags/', 'actions/']) {
+				await page.goto(new URL(p, server.url).href, { waitUntil: 'networkidle' });
+				await page.addScriptTag({ content: axe.source });
+				const violations = await page.evaluate(async () => {
+					const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+					return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+				});
+				expect(violations, `${colorScheme} ${p || 'home'}`).toEqual([]);
+			}
+			await page.close();
+		}
 	});
 });
 
