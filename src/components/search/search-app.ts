@@ -13,7 +13,6 @@
  * results come first and the counts follow; until they are in, a query's facets show
  * no numbers rather than archive-wide ones that would not match the query.
  */
-import { formatDay } from '../../lib/format/dates.ts';
 import { withBase } from '../../lib/routing/urls.ts';
 import { PAGEFIND_CLIENT_OPTIONS } from '../../lib/search/client-options.ts';
 import {
@@ -230,9 +229,10 @@ function renderResult(data: ResultData, terms: string[]): HTMLLIElement {
 		badge.classList.add(`sev-${severity.toLowerCase()}`);
 	} else badge.remove();
 	const time = li.querySelector<HTMLTimeElement>('[data-date]')!;
-	const date = data.meta.date ?? '';
-	time.dateTime = date;
-	time.textContent = /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDay(date) : date;
+	// The table format (ISO), as in the listing's metadata line; importing the prose formatter here would
+	// put it in a chunk shared with the aging page's script, which then could no longer be inlined.
+	time.dateTime = data.meta.date ?? '';
+	time.textContent = data.meta.date ?? '';
 	const summary = data.meta.summary ?? '';
 	const summaryNodes = highlighted(summary, terms);
 	const summaryEl = li.querySelector<HTMLElement>('[data-summary]')!;
