@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import sitemap from '@astrojs/sitemap';
 import { ConfigError, getConfig } from './src/config.ts';
 
 // postmortems.config.ts is checked here with the schema the scripts use (src/config.ts), so a
@@ -46,6 +47,8 @@ export default defineConfig({
 		}),
 	},
 	devToolbar: { enabled: false },
+	// sitemap-index.xml for search engines (named in robots.txt); none for an archive marked noindex.
+	integrations: site.noindex ? [] : [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
 	// `.astro-xxxx` classes instead of `[data-astro-cid-xxxx]` attributes: about 10 bytes less
 	// per scoped selector and per element, which keeps incident pages inside their CSS budget.
 	scopedStyleStrategy: 'class',

@@ -1,7 +1,9 @@
 import { compareOpen, isStillOpen, rollUpByOwner, type AgedItem } from '../lib/aging/aged-items.ts';
 import { actionItemRecord, type ActionItemRecord, type ExportContext } from '../lib/exports/action-record.ts';
-import { daysLabel, formatDay } from '../lib/aging/labels.ts';
+import { daysLabel } from '../lib/aging/labels.ts';
+import { formatDay } from '../lib/format/dates.ts';
 import { countOf } from '../lib/format/labels.ts';
+import { ticketLabel } from '../lib/routing/urls.ts';
 import { normaliseOwner, type OverdueOptions } from './overdue-args.ts';
 import { escapeMarkdown } from '../lib/format/markdown.ts';
 import { sanitiseForTerminal as clean } from './terminal.ts';
@@ -154,7 +156,9 @@ export function overdueMarkdown(sel: OverdueSelection, ctx: ExportContext): stri
 		lines.push('', `**${escapeMarkdown(owner.key)}** — ${owner.overdue} overdue`);
 		for (const a of sel.listed.filter((x) => x.item.owner === owner.key)) {
 			const r = actionItemRecord(a, ctx);
-			const id = r.ticket ? `[${escapeMarkdown(r.id)}](${r.ticket})` : escapeMarkdown(r.id);
+			// The link text is the ticket's own key; the item id stays beside it when they differ.
+			const key = r.ticket ? ticketLabel(r.ticket) : r.id;
+			const id = !r.ticket ? escapeMarkdown(r.id) : key === r.id ? `[${escapeMarkdown(r.id)}](${r.ticket})` : `${escapeMarkdown(r.id)} ([${escapeMarkdown(key)}](${r.ticket}))`;
 			const days = a.state === 'overdue' ? `**${daysText(a)}**` : daysText(a);
 			lines.push(`- ${id} (${r.priority}) ${escapeMarkdown(r.title)}: ${days}, due ${r.due} · [${escapeMarkdown(r.incident.title)}](${r.incident.url}) (${r.incident.severity})`);
 		}

@@ -47,6 +47,10 @@ export const archiveConfigSchema = z.object({
 			url: z.url({ protocol: /^https?$/ }).default('http://localhost:4321'),
 			/** Sub-path the site is hosted under, e.g. /postmortems; `/` for the root. */
 			base: z.string().default('/'),
+			/** For an archive hosted internally: every page says `noindex`, robots.txt disallows all and no sitemap is written. */
+			noindex: z.boolean().default(false),
+			/** The picture link previews show (Open Graph, Twitter cards), a path in public/; 1200×630 works everywhere. */
+			image: z.string().min(1).default('og-image.png'),
 		})
 		.prefault({}),
 	/** IANA time zone in which "today" is decided for due dates. */

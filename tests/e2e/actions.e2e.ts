@@ -9,6 +9,7 @@ import { collectPageErrors, launchBrowser } from '../../tools/browser.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { serveStatic, type StaticServer } from '../../tools/serve-static.ts';
 import { ACTIONS_AS_OF, ACTIONS_FIXTURE } from '../support/fixture-archive.ts';
+import { elementsWiderThanViewport } from '../support/layout.ts';
 
 // The fixture site is built "as of" 2026-11-21 (UTC); the browser's clock is then moved.
 let site: BuiltSite;
@@ -56,7 +57,7 @@ describe('the aging page', () => {
 		expect(await figure(page, 'open')).toBe('7');
 		expect(await figure(page, 'overdue')).toBe('4');
 		expect(await figure(page, 'overdueUrgent')).toBe('3');
-		expect(await figure(page, 'medianDaysOverdue')).toBe('35.5');
+		expect(await figure(page, 'medianDaysOverdue')).toBe('36');
 		expect(await figure(page, 'closedLast90Days')).toBe('3');
 		expect(await buckets(page)).toEqual(['3', '1', '1', '1', '1']);
 		expect(await days(page, 'OPS-201')).toBe('134 days overdue');
@@ -71,7 +72,7 @@ describe('the aging page', () => {
 		expect(await page.locator('[data-aging]').getAttribute('data-recomputed-for')).toBe('2026-12-21');
 		expect(await figure(page, 'overdue')).toBe('6');
 		expect(await figure(page, 'overdueUrgent')).toBe('4');
-		expect(await figure(page, 'medianDaysOverdue')).toBe('40.5');
+		expect(await figure(page, 'medianDaysOverdue')).toBe('41');
 		expect(await figure(page, 'closedLast90Days')).toBe('2');
 		expect(await buckets(page)).toEqual(['1', '0', '2', '3', '1']);
 		expect(await days(page, 'OPS-201')).toBe('164 days overdue');
@@ -193,5 +194,39 @@ describe('exports built with the site', () => {
 		expect(hrefs.map((h) => new URL(h).pathname)).toEqual(['/rss.xml', '/actions.ics', '/actions.csv', '/actions.json', '/postmortems.json']);
 		for (const h of hrefs) expect((await fetch(h)).status).toBe(200);
 		await context.close();
+	});
+});
+
+describe('on a phone (390 px)', () => {
+	it('lays action items out as cards, so nothing scrolls sideways on /actions/, an owner page or an incident page', async () => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		const page = await context.newPage();
+		await page.clock.setFixedTime(new Date('2026-11-21T12:00:00Z'));
+		for (const p of ['actions/', 'actions/owners/platform-team/', 'actions/priority/p1/', 'postmortems/2026-06-10-queue-backlog/']) {
+			await page.goto(new URL(p, server.url).href, { waitUntil: 'networkidle' });
+			expect(await elementsWiderThanViewport(page), p).toEqual([]);
+		}
+		// Every fact of an item is on screen: its days overdue and its ticket are inside the viewport.
+		await page.goto(new URL('actions/', server.url).href);
+		const row = page.locator('table[data-scope-rows="all"] tr[data-id="OPS-201"]');
+		for (const cell of [row.locator('[data-days]'), row.locator('.ai-ticket a')]) {
+			const box = (await cell.boundingBox())!;
+			expect(box.x + box.width).toBeLessThanOrEqual(390);
+		}
+		await context.close();
+	});
+});
+
+describe('ticket links', () => {
+	it("show the ticket's own key, read from its URL, never the item's id when the ticket is another", async () => {
+		const { page, close } = await openActions({ now: '2026-11-21T12:00:00Z' });
+		const ticket = (id: string) => page.locator(`table[data-scope-rows="all"] tr[data-id="${id}"] .ai-ticket a`);
+		expect(await ticket('OPS-202').textContent()).toBe('PLAT-1422');
+		expect(await ticket('OPS-202').getAttribute('href')).toBe('https://tickets.example.com/browse/PLAT-1422');
+		expect(await ticket('OPS-201').textContent()).toBe('OPS-201');
+		await page.goto(new URL('postmortems/2026-06-10-queue-backlog/', server.url).href);
+		expect(await page.locator('tr[data-action-id="OPS-202"] td.ticket a').textContent()).toBe('PLAT-1422');
+		expect(await page.locator('tr[data-action-id="OPS-202"] td.ticket a').getAttribute('href')).toBe('https://tickets.example.com/browse/PLAT-1422');
+		await close();
 	});
 });

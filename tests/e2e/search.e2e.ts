@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchBrowser } from '../../tools/browser.ts';
 import { buildSite, fixture, type BuiltSite } from '../support/build-site.ts';
 import { serveStatic, type StaticServer } from '../../tools/serve-static.ts';
+import { elementsWiderThanViewport } from '../support/layout.ts';
+import axe from 'axe-core';
 
 // Search, insights and related incidents against the built tests/fixtures/search site:
 // 8 published postmortems with one distinctive word each (quokka, marmalade, periwinkle,
@@ -58,11 +60,13 @@ describe('search', () => {
 		await page.close();
 	});
 
-	it('pre-fills the search box from ?q= (page and header) and shows the results', async () => {
+	it('pre-fills the search box from ?q= and shows the results, with one search box and one named search landmark', async () => {
 		const page = await browser.newPage();
 		await openSearch(page, server.url, '?q=gondola');
 		expect(await page.locator('#search-q').inputValue()).toBe('gondola');
-		expect(await page.locator('#site-search-q').inputValue()).toBe('gondola');
+		expect(await page.locator('input[type=search]').count()).toBe(1);
+		expect(await page.getByRole('search').count()).toBe(1);
+		expect(await page.getByRole('search', { name: 'Search the archive' }).count()).toBe(1);
 		expect(await resultLinks(page).first().getAttribute('href')).toBe('/postmortems/2024-08-05-search-gondola-backlog/');
 		await page.close();
 	});
@@ -89,14 +93,34 @@ describe('search', () => {
 		await page.close();
 	});
 
+	it('counts each filter for the current query as soon as a linked query shows its results, without a click', async () => {
+		const page = await browser.newPage();
+		await openSearch(page, server.url, '?q=latency');
+		await expect.poll(() => page.locator('[data-facet-note]').textContent()).toContain('matching');
+		// 5 incidents match "latency", 3 of them SEV3; the archive-wide totals are not shown for a query.
+		const counts = await page.locator('fieldset[data-facet=severity] li').evaluateAll((lis) =>
+			Object.fromEntries(lis.map((li) => [li.getAttribute('data-value'), li.querySelector('.count')?.textContent])),
+		);
+		expect(Number(counts.SEV3)).toBe(3);
+		expect(Object.values(counts).reduce((n, c) => n + Number(c), 0)).toBe(5);
+		// A query nothing matches: every filter would give nothing.
+		await openSearch(page, server.url, '?q=xylophone');
+		await expect.poll(() => page.locator('[data-facet-note]').textContent()).toContain('matching');
+		const none = await page.locator('fieldset[data-facet] li .count').allTextContents();
+		expect(none.length).toBeGreaterThan(0);
+		expect(new Set(none)).toEqual(new Set(['0']));
+		await page.close();
+	});
+
 	it('switches from relevance to newest first', async () => {
 		const page = await browser.newPage();
 		await openSearch(page, server.url, '?q=latency');
 		await page.locator('input[name=sort][value=newest]').check();
 		await expect.poll(() => page.url()).toContain('sort=newest');
 		await expect.poll(() => resultLinks(page).first().getAttribute('href')).toBe(`/postmortems/${QUOKKA}/`);
-		const dates = await page.locator('[data-results] time').allTextContents();
+		const dates = await page.locator('[data-results] time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
 		expect(dates).toEqual([...dates].sort().reverse());
+		expect(await page.locator('[data-results] time').first().textContent()).toBe('2025-06-02');
 		await page.close();
 	});
 
@@ -199,6 +223,44 @@ describe('every page type', () => {
 		expect(await page.locator('a[href="/severity/sev1/"]').textContent()).toContain('2');
 		await page.close();
 	});
+});
+
+describe('on a phone (390 px)', () => {
+	it('no page scrolls sideways: no element is wider than the viewport', async () => {
+		const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		for (const p of ['', `postmortems/${QUOKKA}/`, 'search/?q=latency', 'insights/', 'tags/', 'services/ledger-db/', 'severity/', 'actions/']) {
+			await page.goto(new URL(p, server.url).href, { waitUntil: 'networkidle' });
+			expect(await elementsWiderThanViewport(page), p || 'home').toEqual([]);
+		}
+		await page.close();
+	});
+
+	it('hides the keyboard hint on a touch screen', async () => {
+		const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		await openSearch(page, server.url, '');
+		expect(await page.locator('#search-help kbd').first().isVisible()).toBe(false);
+		expect(await page.locator('#search-help').textContent()).toContain('Results update as you type.');
+		await page.close();
+	});
+});
+
+describe('axe (WCAG 2 A and AA rules)', () => {
+	it('finds no violation on the home page, an incident, search with results, insights, a listing and the aging page, light and dark', async () => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const page = await browser.newPage({ colorScheme });
+			for (const p of ['', `postmortems/${QUOKKA}/`, 'search/?q=latency', 'insights/', 'tags/', 'actions/']) {
+				await page.goto(new URL(p, server.url).href, { waitUntil: 'networkidle' });
+				await page.addScriptTag({ content: axe.source });
+				const violations = await page.evaluate(async () => {
+					const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+					return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+				});
+				expect(violations, `${colorScheme} ${p || 'home'}`).toEqual([]);
+			}
+			await page.close();
+		}
+		// Twelve pages, each loaded and checked in full: more than the default minute on a loaded machine.
+	}, 240_000);
 });
 
 describe('under a base path', () => {

@@ -92,6 +92,9 @@ describe('npm run overdue', () => {
 		expect(r.stdout).toContain(
 			'- [OPS-201](https://tickets.example.com/OPS-201) (P1) Autoscale queue consumers on backlog depth: **134 days overdue**, due 2026-07-10 · [Order queue backlog during the summer sale](https://postmortems.example.com/postmortems/2026-06-10-queue-backlog/) (SEV2)',
 		);
+		// A ticket with another key keeps that key as its link text, beside the item's own id.
+		expect(r.stdout).toContain('- OPS-202 ([PLAT-1422](https://tickets.example.com/browse/PLAT-1422)) (P2)');
+		expect(r.stdout).not.toContain('[OPS-202]');
 	});
 
 	it('--fail-on-overdue exits 1 when a matching item is overdue and 0 when none is', async () => {

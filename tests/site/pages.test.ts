@@ -71,12 +71,12 @@ describe('incident page', () => {
 		const spans = Object.fromEntries(p.$$('dl.spans > div').map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]));
 		expect(spans).toEqual({ 'Time to detect': '4 min', 'Time to mitigate': '1 h 15 min', 'Time to resolve': '3 h 40 min' });
 		expect(attr(p.$('dl.moments time'), 'datetime')).toBe('2025-06-02T14:05:00Z');
-		expect(text(p.$('dl.moments'))).toContain('2 Jun 2025, 17:45 UTC');
+		expect(text(p.$('dl.moments'))).toContain('2 June 2025, 17:45 UTC');
 		expect(ids(p, 'header a.slug:not(.tag)')).toEqual(['/services/payments-api/', '/services/checkout-api/']);
 		expect(ids(p, 'header a.tag')).toEqual(['/tags/certificates/', '/tags/third-party/']);
 		expect(text(header)).toContain('@amara, @payments-team');
 		const reviews = text(p.$('header .stacked'));
-		for (const r of ['@amara (responder, 5 Jun 2025)', '@jonas (lead, 6 Jun 2025)', '@priya (director, 9 Jun 2025)']) expect(reviews).toContain(r);
+		for (const r of ['@amara (responder, 5 June 2025)', '@jonas (lead, 6 June 2025)', '@priya (director, 9 June 2025)']) expect(reviews).toContain(r);
 		expect(attr(p.$('header a.year'), 'href')).toBe('/years/2025/');
 	});
 
@@ -95,7 +95,7 @@ describe('incident page', () => {
 
 	it('lists action items with owner, priority, due, status, ticket and an overdue marker as of the build day', () => {
 		const caption = p.$('table.action-items caption');
-		expect(text(caption)).toContain('status as of 15 Jul 2025');
+		expect(text(caption)).toContain('status as of 15 July 2025');
 		expect(attr(p.$('table.action-items caption time'), 'datetime')).toBe(AS_OF);
 		const row = (id: string) => p.$(`tr[data-action-id="${id}"]`);
 		expect(attr(row('PAY-102'), 'data-state')).toBe('overdue');
@@ -214,7 +214,7 @@ describe('home and listing pages', () => {
 		);
 		const first = text(cards[0]);
 		expect(first).toContain('SEV1');
-		expect(first).toContain('2 Jun 2025');
+		expect(first).toContain('2 June 2025');
 		expect(first).toContain('lasted 3 h 40 min');
 		expect(first).toContain('payments-api, checkout-api');
 		expect(text(cards[3])).toContain('Summary pending');

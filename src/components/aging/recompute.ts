@@ -9,7 +9,8 @@ import { AGE_BUCKETS, ageBucket, closedRecently, itemState, localCalendarDate, t
 import { daysBetween } from '../../lib/format/dates.ts';
 import { median } from '../../lib/stats/median.ts';
 import { barHeight, barY, chartDescription } from './chart.ts';
-import { daysLabel, formatDay, medianLabel, oldestLabel } from '../../lib/aging/labels.ts';
+import { daysLabel, medianLabel, oldestLabel } from '../../lib/aging/labels.ts';
+import { formatDay } from '../../lib/format/dates.ts';
 
 interface RowFacts {
 	id: string;

@@ -14,16 +14,9 @@ export function daysLabel(state: ItemState, daysOverdue: number, daysLeft: numbe
 	return state === 'done' ? 'done' : "won't do";
 }
 
-/** A median (may be x.5) or a dash when there is none. */
+/** A median number of days, in whole days (a median of an even count may fall on a half), or a dash when there is none. */
 export function medianLabel(value: number | null): string {
-	return value === null ? '—' : String(Math.round(value * 10) / 10);
-}
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** `2026-11-21` → "21 November 2026" (the date as written, whatever the reader's zone). */
-export function formatDay(date: string): string {
-	return dayFormat.format(new Date(`${date}T00:00:00Z`));
+	return value === null ? '—' : String(Math.round(value));
 }
 
 /** The "oldest" cell of a roll-up: "OPS-201, 134 days overdue". */

@@ -25,3 +25,16 @@ export function isIsoDate(text: string): boolean {
 	const d = new Date(`${text}T00:00:00Z`);
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
+
+// One format for prose and one for tables, everywhere (pages, the recompute script, the CLI).
+const proseDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar date `YYYY-MM-DD` in prose: "14 March 2025" (the date as written, whatever the reader's zone). */
+export function formatDay(isoDate: string): string {
+	return proseDay.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A calendar date in a table cell: "2025-03-14" (one width, sorts as it reads, as in the CSV and JSON exports). */
+export function formatTableDay(isoDate: string): string {
+	return isoDate;
+}

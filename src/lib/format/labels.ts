@@ -10,7 +10,7 @@ const timeFormatters = new Map<string, Intl.DateTimeFormat>();
 function dayFormatter(timeZone: string): Intl.DateTimeFormat {
 	let f = dayFormatters.get(timeZone);
 	if (!f) {
-		f = new Intl.DateTimeFormat(LOCALE, { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+		f = new Intl.DateTimeFormat(LOCALE, { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
 		dayFormatters.set(timeZone, f);
 	}
 	return f;
@@ -25,12 +25,7 @@ function timeFormatter(timeZone: string): Intl.DateTimeFormat {
 	return f;
 }
 
-/** A calendar date `YYYY-MM-DD` for people: "14 Mar 2025". */
-export function formatDay(isoDate: string): string {
-	return dayFormatter('UTC').format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** The calendar day of an instant in a time zone: "14 Mar 2025". */
+/** The calendar day of an instant in a time zone, in prose: "14 March 2025" (see formatDay in dates.ts). */
 export function formatInstantDay(instant: Date, timeZone: string): string {
 	return dayFormatter(timeZone).format(instant);
 }
@@ -40,7 +35,7 @@ export function formatTime(instant: Date, timeZone: string): string {
 	return timeFormatter(timeZone).format(instant);
 }
 
-/** Day and time of an instant: "14 Mar 2025, 09:30 UTC". */
+/** Day and time of an instant: "14 March 2025, 09:30 UTC". */
 export function formatInstant(instant: Date, timeZone: string): string {
 	return `${formatInstantDay(instant, timeZone)}, ${formatTime(instant, timeZone)}`;
 }

@@ -248,8 +248,9 @@ export function readMedians(quarters: ReadonlyArray<QuarterMedians>, which: 'det
 	const verb = which === 'detect' ? 'detect' : 'resolve';
 	const latest = [...quarters].reverse().find((q) => SEVERITIES.some((s) => q[which][s].count > 0));
 	if (!latest) return `No incident in these quarters records when it was ${which === 'detect' ? 'detected' : 'resolved'}.`;
-	const parts = SEVERITIES.filter((s) => latest[which][s].count > 0).map((s) => `${s} ${format(latest[which][s].ms!)}`);
-	return `In ${quarterLabel(latest.quarter)}, the latest quarter with data, the median time to ${verb} was ${parts.join(', ')}.`;
+	const parts = SEVERITIES.filter((s) => latest[which][s].count > 0).map((s) => `${format(latest[which][s].ms!)} for ${s}`);
+	const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+	return `In ${quarterLabel(latest.quarter)}, the latest quarter with data, the median time to ${verb} was ${list}.`;
 }
 
 /** Reading of the contributing-factors chart. */

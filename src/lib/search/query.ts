@@ -72,10 +72,6 @@ export function pagefindOptions(state: SearchState, without?: SearchFacet): Page
 	return state.sort === 'newest' || !state.q ? { filters, sort: { date: 'desc' } } : { filters };
 }
 
-/** Escapes text for HTML (element content and quoted attributes): Pagefind's `meta` and `content` are raw. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** A result URL is shown only when it is a path on this site (never `javascript:` or another host). */
 export function isSitePath(url: string, base: string): boolean {
@@ -87,21 +83,20 @@ export function queryTerms(q: string): string[] {
 	return [...new Set(q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t.length >= 2))].slice(0, 10);
 }
 
-/**
- * Escapes raw text and marks words starting with a query term: `<mark>lock</mark>s`.
- * Safe HTML out of raw text in (Pagefind's stemming finds "locks" for "lock"; so does this).
- */
-export function highlightTerms(text: string, terms: ReadonlyArray<string>): string {
-	if (terms.length === 0) return escapeHtml(text);
+/** Pieces of `text` with the query's terms (at a word start) marked, for the page to put into text nodes and <mark>s. */
+export function highlightSegments(text: string, terms: ReadonlyArray<string>): Array<{ text: string; match: boolean }> {
+	if (terms.length === 0) return text ? [{ text, match: false }] : [];
 	const alternatives = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 	const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})`, 'giu');
-	let out = '';
+	const out: Array<{ text: string; match: boolean }> = [];
 	let last = 0;
-	for (const match of text.matchAll(pattern)) {
-		out += `${escapeHtml(text.slice(last, match.index))}<mark>${escapeHtml(match[0])}</mark>`;
-		last = match.index + match[0].length;
+	for (const m of text.matchAll(pattern)) {
+		if (m.index > last) out.push({ text: text.slice(last, m.index), match: false });
+		out.push({ text: m[0], match: true });
+		last = m.index + m[0].length;
 	}
-	return out + escapeHtml(text.slice(last));
+	if (last < text.length) out.push({ text: text.slice(last), match: false });
+	return out;
 }
 
 export interface FacetValue {

@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { actionStatusLabel, countOf, formatDay, formatInstant, formatInstantDay, formatTime, isoInstant, postmortemStatusLabel, yesNo } from '../../../src/lib/format/labels.ts';
+import { formatDay, formatTableDay } from '../../../src/lib/format/dates.ts';
+import { actionStatusLabel, countOf, formatInstant, formatInstantDay, formatTime, isoInstant, postmortemStatusLabel, yesNo } from '../../../src/lib/format/labels.ts';
 
 describe('date and time formatting', () => {
 	const instant = new Date('2025-03-14T23:30:00Z');
 
 	it('formats calendar dates without shifting them by a time zone', () => {
-		expect(formatDay('2025-03-14')).toBe('14 Mar 2025');
-		expect(formatDay('2024-02-29')).toBe('29 Feb 2024');
+		expect(formatDay('2025-03-14')).toBe('14 March 2025');
+		expect(formatDay('2024-02-29')).toBe('29 February 2024');
+	});
+
+	it('has one format for prose and one for tables, and the prose one is the same for dates and instants', () => {
+		expect(formatTableDay('2025-09-26')).toBe('2025-09-26');
+		expect(formatInstantDay(new Date('2025-09-26T12:00:00Z'), 'UTC')).toBe(formatDay('2025-09-26'));
+		expect(formatDay('2025-09-26')).toBe('26 September 2025');
 	});
 
 	it('formats instants in the configured zone, naming the zone', () => {
-		expect(formatInstant(instant, 'UTC')).toBe('14 Mar 2025, 23:30 UTC');
+		expect(formatInstant(instant, 'UTC')).toBe('14 March 2025, 23:30 UTC');
 		// Half past eleven at night in UTC is the next morning in Berlin.
-		expect(formatInstantDay(instant, 'Europe/Berlin')).toBe('15 Mar 2025');
+		expect(formatInstantDay(instant, 'Europe/Berlin')).toBe('15 March 2025');
 		expect(formatTime(instant, 'Europe/Berlin')).toMatch(/^00:30 (CET|GMT\+1)$/);
 	});
 

@@ -86,7 +86,7 @@ describe('median time to detect and resolve', () => {
 	});
 	it('reads the latest quarter with data', () => {
 		const quarters = medianTimesPerQuarter(archive.entries, TODAY);
-		expect(readMedians(quarters, 'detect', formatDuration)).toBe('In Q2 2025, the latest quarter with data, the median time to detect was SEV1 6 min, SEV2 5 min.');
+		expect(readMedians(quarters, 'detect', formatDuration)).toBe('In Q2 2025, the latest quarter with data, the median time to detect was 6 min for SEV1 and 5 min for SEV2.');
 		expect(readMedians(medianTimesPerQuarter([], TODAY), 'resolve', formatDuration)).toMatch(/^No incident/);
 	});
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-	escapeHtml,
 	hasCriteria,
-	highlightTerms,
+	highlightSegments,
 	isSitePath,
 	orderFacetValues,
 	pagefindOptions,
@@ -51,14 +50,16 @@ describe('Pagefind options', () => {
 });
 
 describe('safe result text', () => {
-	it('escapes raw text from the index', () => {
-		expect(escapeHtml(`<img src=x onerror="alert('1')">&`)).toBe('&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;');
-	});
-	it('highlights words starting with a query term, escaping everything else', () => {
+	it('splits text into plain and matched pieces at words starting with a query term (the page puts them in text nodes)', () => {
 		const terms = queryTerms('Lock, <b>');
 		expect(terms).toEqual(['lock']);
-		expect(highlightTerms('Locks & <b>deadlock</b> lock', terms)).toBe('<mark>Lock</mark>s &amp; &lt;b&gt;deadlock&lt;/b&gt; <mark>lock</mark>');
-		expect(highlightTerms('a <script>', [])).toBe('a &lt;script&gt;');
+		expect(highlightSegments('Locks & <b>deadlock</b> lock', terms)).toEqual([
+			{ text: 'Lock', match: true },
+			{ text: 's & <b>deadlock</b> ', match: false },
+			{ text: 'lock', match: true },
+		]);
+		expect(highlightSegments('a <script>', [])).toEqual([{ text: 'a <script>', match: false }]);
+		expect(highlightSegments('', ['a'])).toEqual([]);
 	});
 	it('keeps result links on this site', () => {
 		expect(isSitePath('/archive/postmortems/x/', '/archive/')).toBe(true);

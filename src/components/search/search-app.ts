@@ -1,5 +1,7 @@
 /**
- * The search page's client script (bundled for /search/ only).
+ * The search app's client script (bundled for /search/ only; its markup and templates are
+ * in SearchApp.astro beside it, and everything it writes is cloned from those templates
+ * and filled with textContent).
  *
  * Loads Pagefind from `<base>pagefind/pagefind.js` when the page opens: failing to
  * import it means there is no index (`npm run dev`, or a build without its search
@@ -7,16 +9,16 @@
  * state and is kept current with history.replaceState as the user types.
  *
  * Bytes matter (the first query at 10,000 incidents must stay under 300 KB): the
- * facet filter files (~170 KB there) load only once the user interacts with the
- * search, not for a linked `?q=` query; until then facets count the whole archive.
+ * facet filter files (~170 KB there) load after the first results are shown, so the
+ * results come first and the counts follow; until they are in, a query's facets show
+ * no numbers rather than archive-wide ones that would not match the query.
  */
-import { withBase } from '../lib/routing/urls.ts';
-import { PAGEFIND_CLIENT_OPTIONS } from '../lib/search/client-options.ts';
+import { withBase } from '../../lib/routing/urls.ts';
+import { PAGEFIND_CLIENT_OPTIONS } from '../../lib/search/client-options.ts';
 import {
-	escapeHtml,
 	FACET_VISIBLE,
 	hasCriteria,
-	highlightTerms,
+	highlightSegments,
 	isSitePath,
 	orderFacetValues,
 	pagefindOptions,
@@ -27,7 +29,7 @@ import {
 	type PagefindSearchOptions,
 	type SearchFacet,
 	type SearchState,
-} from '../lib/search/query.ts';
+} from '../../lib/search/query.ts';
 
 // ---- The parts of Pagefind's browser API this page uses ----
 type Counts = Partial<Record<string, Record<string, number>>>;
@@ -65,8 +67,10 @@ const list = $<HTMLOListElement>('[data-results]')!;
 const more = $<HTMLButtonElement>('[data-more]')!;
 const facetNote = $<HTMLElement>('[data-facet-note]')!;
 const selectedNote = $<HTMLElement>('[data-facet-selected]')!;
-const facetsPanel = $<HTMLDetailsElement>('[data-facets-panel]')!;
 const headerBox = $<HTMLInputElement>('#site-search-q');
+const facetRow = $<HTMLTemplateElement>('template[data-facet-row]')!;
+const resultCard = $<HTMLTemplateElement>('template[data-result-card]')!;
+const matchMark = $<HTMLTemplateElement>('template[data-match]')!;
 
 let state: SearchState = readSearchState(location.search);
 let results: Result[] = [];
@@ -142,14 +146,25 @@ function renderFacets(): void {
 		for (const value of state.filters[facet]) if (!ordered.some((v) => v.value === value)) ordered.push({ value, count: 0 });
 		const selected = new Set(state.filters[facet]);
 		const visible = expanded.has(facet) ? ordered : ordered.filter((v, i) => i < FACET_VISIBLE || selected.has(v.value));
+		// Under a query, archive-wide totals would not say what a filter gives: no number until the query's are in.
 		const counts = matching?.[facet];
+		const pending = !counts && hasCriteria(state);
 		const ul = fieldset.querySelector<HTMLUListElement>('[data-facet-list]')!;
-		ul.innerHTML = visible
-			.map((v) => {
+		ul.replaceChildren(
+			...visible.map((v) => {
 				const count = counts ? (counts[v.value] ?? 0) : v.count;
-				return `<li data-value="${escapeHtml(v.value)}"${count === 0 ? ' class="zero"' : ''}><label><input type="checkbox" name="${facet}" value="${escapeHtml(v.value)}"${selected.has(v.value) ? ' checked' : ''}> <span class="facet-value">${escapeHtml(v.value)}</span> <span class="count">${count}</span></label></li>`;
-			})
-			.join('');
+				const li = facetRow.content.firstElementChild!.cloneNode(true) as HTMLLIElement;
+				li.dataset.value = v.value;
+				li.classList.toggle('zero', !pending && count === 0);
+				const box = li.querySelector('input')!;
+				box.name = facet;
+				box.value = v.value;
+				box.checked = selected.has(v.value);
+				li.querySelector('.facet-value')!.textContent = v.value;
+				li.querySelector('.count')!.textContent = pending ? '' : String(count);
+				return li;
+			}),
+		);
 		const button = fieldset.querySelector<HTMLButtonElement>('[data-facet-more]');
 		const total = Math.max(ordered.length, Number(fieldset.dataset.valueCount ?? 0));
 		if (button) {
@@ -158,7 +173,11 @@ function renderFacets(): void {
 			button.setAttribute('aria-expanded', String(expanded.has(facet)));
 		}
 	}
-	facetNote.textContent = matching ? 'Numbers are matching incidents.' : 'Numbers are incidents in the whole archive.';
+	facetNote.textContent = matching
+		? 'Numbers are the matching incidents each filter would give.'
+		: hasCriteria(state)
+			? 'Counting the matches for each filter…'
+			: 'Numbers are incidents in the whole archive.';
 	const selectedCount = SEARCH_FACETS.reduce((n, f) => n + state.filters[f].length, 0);
 	selectedNote.textContent = selectedCount > 0 ? ` · ${selectedCount} selected` : '';
 	if (focused) {
@@ -182,18 +201,49 @@ async function facetCounts(pf: Pagefind, search: Search): Promise<Counts> {
 
 // ---- Results ----
 
-function resultCard(data: ResultData, terms: string[]): string {
-	const url = isSitePath(data.url, base) ? data.url : base;
-	const title = data.meta.title ?? data.url;
+/** Text with the query's terms in <mark>s, as nodes (never parsed as HTML). */
+function highlighted(text: string, terms: string[]): Node[] {
+	return highlightSegments(text, terms).map((piece) => {
+		if (!piece.match) return document.createTextNode(piece.text);
+		const mark = matchMark.content.firstElementChild!.cloneNode(true) as HTMLElement;
+		mark.textContent = piece.text;
+		return mark;
+	});
+}
+
+/** Pagefind's excerpt is HTML (escaped text, matches in <mark>): read its text in an inert document. */
+function excerptText(html: string): string {
+	return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+}
+
+function renderResult(data: ResultData, terms: string[]): HTMLLIElement {
+	const li = resultCard.content.firstElementChild!.cloneNode(true) as HTMLLIElement;
+	const link = li.querySelector<HTMLAnchorElement>('[data-title]')!;
+	link.href = isSitePath(data.url, base) ? data.url : base;
+	link.replaceChildren(...highlighted(data.meta.title ?? data.url, terms));
 	const severity = data.meta.severity ?? '';
-	const date = data.meta.date ?? '';
+	const badge = li.querySelector<HTMLElement>('[data-severity]')!;
+	if (/^SEV[1-4]$/.test(severity)) {
+		badge.hidden = false;
+		badge.textContent = severity;
+		badge.classList.add(`sev-${severity.toLowerCase()}`);
+	} else badge.remove();
+	const time = li.querySelector<HTMLTimeElement>('[data-date]')!;
+	// The table format (ISO), as in the listing's metadata line; importing the prose formatter here would
+	// put it in a chunk shared with the aging page's script, which then could no longer be inlined.
+	time.dateTime = data.meta.date ?? '';
+	time.textContent = data.meta.date ?? '';
 	const summary = data.meta.summary ?? '';
-	const summaryHtml = highlightTerms(summary, terms);
-	// Pagefind's excerpt (already escaped, matches in <mark>) shows where the words matched
-	// when the summary itself does not contain them.
-	const excerpt = terms.length > 0 && !summaryHtml.includes('<mark>') && data.excerpt ? `<p class="excerpt">${data.excerpt}</p>` : '';
-	const badge = /^SEV[1-4]$/.test(severity) ? `<span class="sev sev-${severity.toLowerCase()}">${severity}</span>` : '';
-	return `<li class="result"><h3><a href="${escapeHtml(url)}">${highlightTerms(title, terms)}</a></h3><p class="result-meta">${badge}<time datetime="${escapeHtml(date)}">${escapeHtml(date)}</time></p>${summary ? `<p>${summaryHtml}</p>` : ''}${excerpt}</li>`;
+	const summaryNodes = highlighted(summary, terms);
+	const summaryEl = li.querySelector<HTMLElement>('[data-summary]')!;
+	if (summary) summaryEl.replaceChildren(...summaryNodes);
+	else summaryEl.remove();
+	// Pagefind's excerpt shows where the words matched when the summary itself does not contain them.
+	const excerptEl = li.querySelector<HTMLElement>('[data-excerpt]')!;
+	const excerpt = data.excerpt ? excerptText(data.excerpt) : '';
+	if (terms.length > 0 && excerpt && !summaryNodes.some((n) => n.nodeType === Node.ELEMENT_NODE)) excerptEl.replaceChildren(...highlighted(excerpt, terms));
+	else excerptEl.remove();
+	return li;
 }
 
 async function showMore(current: number, focusFirst: boolean): Promise<void> {
@@ -202,7 +252,7 @@ async function showMore(current: number, focusFirst: boolean): Promise<void> {
 	if (current !== generation) return;
 	const terms = queryTerms(state.q);
 	const before = list.children.length;
-	list.insertAdjacentHTML('beforeend', data.map((d) => resultCard(d, terms)).join(''));
+	list.append(...data.map((d) => renderResult(d, terms)));
 	shown += slice.length;
 	more.hidden = shown >= results.length;
 	more.textContent = `Show more results (${results.length - shown} more)`;
@@ -227,7 +277,7 @@ async function runSearch(options: { debounce?: boolean } = {}): Promise<void> {
 	if (!hasCriteria(state)) {
 		results = [];
 		shown = 0;
-		list.innerHTML = '';
+		list.replaceChildren();
 		more.hidden = true;
 		matching = undefined;
 		status.textContent = 'Type a word, or pick a filter.';
@@ -240,7 +290,7 @@ async function runSearch(options: { debounce?: boolean } = {}): Promise<void> {
 	if (!search || current !== generation) return;
 	results = search.results;
 	shown = 0;
-	list.innerHTML = '';
+	list.replaceChildren();
 	await showMore(current, false);
 	if (current !== generation) return;
 	status.textContent = describe(results.length);
@@ -249,7 +299,9 @@ async function runSearch(options: { debounce?: boolean } = {}): Promise<void> {
 		if (current !== generation) return;
 		matching = counts;
 	} else {
+		// The results are in: now fetch the filter files, which runs this search again with counts.
 		matching = undefined;
+		void loadFilters();
 	}
 	renderFacets();
 }
@@ -319,9 +371,8 @@ app.addEventListener('click', (event) => {
 more.addEventListener('click', () => void showMore(generation, true));
 
 // Start: show the app, restore the state from the URL, load Pagefind (or say there is none).
-// On a narrow screen the filters would push the results below the fold: fold them.
-if (matchMedia('(max-width: 50rem)').matches) facetsPanel.open = false;
-app.hidden = false;
+// The app was shown (and on a narrow screen its filters folded) by an inline script as the page
+// was parsed, so nothing moves when this script arrives.
 syncControls();
 renderFacets();
 if (hasCriteria(state)) void runSearch();
