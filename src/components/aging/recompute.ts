@@ -8,6 +8,8 @@
 import { AGE_BUCKETS, ageBucket, closedRecently, dayDiff, itemState, localCalendarDate, median, type DatedItem, type ItemState } from '../../lib/aging/item-state.ts';
 import { barHeight, barY, chartDescription } from './chart.ts';
 import { daysLabel, formatDay, medianLabel, oldestLabel } from '../../lib/aging/labels.ts';
+import { addDays } from '../../lib/format/dates.ts';
+import { decodeUnlistedOpen, type UnlistedOpen } from '../../lib/aging/unlisted-open.ts';
 
 interface RowFacts {
 	id: string;
@@ -29,6 +31,13 @@ function recomputeRow(row: HTMLElement, today: string): RowFacts {
 	const cell = row.querySelector('[data-days]');
 	if (cell) cell.textContent = daysLabel(state, facts.daysOverdue, facts.daysLeft);
 	return facts;
+}
+
+/** The facts of an open item the page counts but does not list (no row to rewrite). */
+function unlistedFacts(id: string, priority: string, due: string, today: string): RowFacts {
+	const state = itemState({ status: 'open', due }, today);
+	const toDue = dayDiff(today, due);
+	return { id, priority, state, daysOverdue: state === 'overdue' ? -toDue : 0, daysLeft: state === 'open' ? toDue : 0 };
 }
 
 /** The figures of one scope (a table of open items), by the names the page's data-fig attributes use. */
@@ -80,6 +89,17 @@ export function recomputeAging(root: HTMLElement, now: Date): void {
 		add('all', facts);
 		add(`owner:${row.dataset.owner ?? ''}`, facts);
 		add(`priority:${facts.priority}`, facts);
+	}
+	// Items past the list's length come after every listed one in its order, so "oldest" stays right.
+	const unlisted = root.querySelector('[data-unlisted-open]')?.textContent;
+	if (unlisted) {
+		const buildDay = root.dataset.buildDay ?? today;
+		for (const item of decodeUnlistedOpen(JSON.parse(unlisted) as UnlistedOpen)) {
+			const facts = unlistedFacts(item.id, item.priority, addDays(buildDay, item.dueOffset), today);
+			add('all', facts);
+			add(`owner:${item.owner}`, facts);
+			add(`priority:${item.priority}`, facts);
+		}
 	}
 	const scopes = new Map([...groups].map(([scope, rows]) => [scope, figuresOf(rows)]));
 	const all = scopes.get('all')!;

@@ -6,6 +6,13 @@
 /** The closed-items lists show the most recently closed ones only; the exports hold them all. */
 export const CLOSED_LIST_LIMIT = 200;
 
+/**
+ * The open-items lists show the first 800 in their order (earliest due first, so every
+ * overdue item comes before any that is not yet due); the rest are counted, recomputed in
+ * the browser and in the exports. 800 rows of ~800 bytes keep a view under 1 MB (issue 17).
+ */
+export const OPEN_LIST_LIMIT = 800;
+
 /** Turns a handle into a URL slug (`@Platform-Team` → `platform-team`). */
 function slugOf(key: string): string {
 	return (
