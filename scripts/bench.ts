@@ -10,6 +10,8 @@ import { formatResult, formatScale, scaleGrowth, type BenchResult } from '../ben
 import { BuildFailed, profileProjectBuild, ROOT, runBench } from '../bench/harness/run-bench.ts';
 import { TYPICAL_QUERIES } from '../bench/harness/search-cost.ts';
 import { loadVocabulary } from '../bench/harness/vocabulary-source.ts';
+import { runWarmBench } from '../bench/harness/run-warm.ts';
+import { formatWarm, warmRows, type WarmResult } from '../bench/core/warm-report.ts';
 
 const HELP = `Usage: npm run bench [-- options]
 
@@ -36,6 +38,9 @@ Options:
   --corpora DIR      folder with public-postmortems.json and icco-postmortems.json
                      (default: shared/corpora beside the project or a parent folder)
   --no-search        skip the Chromium query measurement
+  --warm             instead: a cold build, a rebuild with nothing changed and a rebuild
+                     after one postmortem's text changed (each keeping the cache folder),
+                     for the project and the floor; checks the rebuilt sites are right
   --profile          also profile one project build with --cpu-prof and show where the time went
   --keep             keep the temporary folder (archive, every build, logs) and print its path
   --json             print one JSON object on stdout (progress goes to stderr;
@@ -59,6 +64,7 @@ try {
 			corpora: { type: 'string' },
 			'no-search': { type: 'boolean' },
 			profile: { type: 'boolean' },
+			warm: { type: 'boolean' },
 			keep: { type: 'boolean' },
 			json: { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },
@@ -101,6 +107,7 @@ await runCli(async () => {
 	const workRoot = await mkdtemp(path.join(os.tmpdir(), 'pm-bench-'));
 	progress(`working in ${workRoot}`);
 	const results: BenchResult[] = [];
+	const warmResults: WarmResult[] = [];
 	const profiles: Array<{ n: number } & Awaited<ReturnType<typeof profileProjectBuild>>> = [];
 	let failed = false;
 	try {
@@ -118,6 +125,12 @@ await runCli(async () => {
 				keep: Boolean(options.keep),
 				progress,
 			};
+			if (options.warm) {
+				const warm = await runWarmBench(benchOptions);
+				warmResults.push(warm);
+				if (!options.json) console.log(`\n${formatWarm(warm)}\n`);
+				continue;
+			}
 			const result = await runBench(benchOptions);
 			results.push(result);
 			if (!options.json) console.log(`\n${formatResult(result)}\n`);
@@ -136,6 +149,10 @@ await runCli(async () => {
 		else await rm(workRoot, { recursive: true, force: true });
 	}
 	if (failed) return 1;
+	if (options.warm) {
+		if (options.json) console.log(JSON.stringify(warmResults.map((w) => ({ ...w, rows: warmRows(w) })), null, 2));
+		return warmResults.every((w) => w.checks.every((c) => c.ok)) ? 0 : 1;
+	}
 	const growth = scaleMode ? scaleGrowth(results) : undefined;
 	if (options.json) {
 		const profile = options.profile ? { profiles: profiles.map(({ n, totalMs, packages, functions }) => ({ n, totalMs, packages, functions })) } : {};

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
-import { checkContentDir } from '../src/cli/check-content.ts';
+import { validateForBuildCached } from '../src/cli/validation-cache.ts';
 import { startAstroBuild } from '../src/cli/astro-build.ts';
 import { draftWouldCall, runDraftCommand } from '../src/cli/draft-command.ts';
 import { noKeyLine } from '../src/cli/draft-report.ts';
-import { selectDraftTargets } from '../src/lib/drafting/select.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
 import { printValidationReport } from '../src/cli/validation-report.ts';
-import { writeSearchIndex } from '../src/cli/search-index.ts';
+import { writeSearchIndexCached } from '../src/cli/search-index-cache.ts';
+import { astroCacheDir } from '../src/cli/cache-dir.ts';
 
 const HELP = `Usage: npm run build [-- options]
 
@@ -44,18 +44,18 @@ const outDir = args.values['out-dir'];
  * can be garbage-collected while Astro builds.
  */
 async function validateForBuild(dir: string): Promise<{ ok: boolean; pendingDrafts: number }> {
-	const checked = await checkContentDir(dir);
-	if ('missing' in checked) {
-		process.stderr.write(`build: no postmortems folder at ${checked.missing} (set POSTMORTEMS_DIR or create content/postmortems)\n`);
+	// Unchanged files reuse the last build's results (cached by content in Astro's cache folder).
+	const result = await validateForBuildCached(dir);
+	if ('missing' in result) {
+		process.stderr.write(`build: no postmortems folder at ${result.missing} (set POSTMORTEMS_DIR or create content/postmortems)\n`);
 		return { ok: false, pendingDrafts: 0 };
 	}
-	const { sources, result } = checked;
-	if (result.findings.length > 0) printValidationReport(result, sources.length);
+	if (result.findings.length > 0) printValidationReport({ ...result, entries: [] }, result.fileCount);
 	if (result.errorCount > 0 || (strict && result.warningCount > 0)) {
 		process.stderr.write('\nbuild stopped: fix the problems above (npm run validate lists them again).\n');
 		return { ok: false, pendingDrafts: 0 };
 	}
-	return { ok: true, pendingDrafts: selectDraftTargets(result.entries).length };
+	return { ok: true, pendingDrafts: result.pendingDrafts };
 }
 
 await runCli(async () => {
@@ -89,11 +89,12 @@ await runCli(async () => {
 	if (code !== 0) return code;
 	// Search index: Pagefind reads the built incident pages (after Astro, so it sees the final HTML).
 	const started = Date.now();
-	const search = await writeSearchIndex(path.resolve(outDir ?? 'dist'));
+	// Reused from the cache folder when no indexed page changed since the last build.
+	const search = await writeSearchIndexCached(path.resolve(outDir ?? 'dist'), astroCacheDir());
 	if (search.errors.length > 0) {
 		process.stderr.write(`build: the search index could not be written to ${search.outputPath}:\n  ${search.errors.join('\n  ')}\n`);
 		return 1;
 	}
-	console.log(`search index: ${search.pageCount} incident page(s) in ${((Date.now() - started) / 1000).toFixed(1)}s → ${search.outputPath}`);
+	console.log(`search index: ${search.pageCount} incident page(s) in ${((Date.now() - started) / 1000).toFixed(1)}s${search.reused ? ' (unchanged, reused)' : ''} → ${search.outputPath}`);
 	return 0;
 });

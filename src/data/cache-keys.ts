@@ -25,3 +25,8 @@ function siteKey(): string {
 export function pageCacheKey(data: unknown): string {
 	return createHash('sha256').update(siteKey()).update('\0').update(JSON.stringify(data)).digest('base64url');
 }
+
+/** Adds each path's cache key, from its props (a listing page: its heading's data and its page of entries). */
+export function withCacheKeys<T extends { props?: unknown }>(paths: T[]): Array<T & { cacheKey: string }> {
+	return paths.map((p) => ({ ...p, cacheKey: pageCacheKey(p.props) }));
+}

@@ -106,39 +106,66 @@ export interface ArchiveResult {
 	warningCount: number;
 }
 
-/** Validates every file, then the rules that span files (unique slugs, unique action item ids). */
-export function validateArchive(sources: ReadonlyArray<SourceFile>, policy: ArchiveConfig['policy']): ArchiveResult {
-	const entries: ValidEntry[] = [];
-	const findings: Finding[] = [];
+/** What the rules that span files need of one file: its action item ids (none when it failed the schema). */
+export interface FileFacts {
+	file: string;
+	slug: string;
+	actionItemIds: string[];
+}
+
+/** The facts of a validated file, for `crossFileFindings`. */
+export function fileFacts(source: SourceFile, result: FileResult): FileFacts {
+	return { file: source.file, slug: source.slug, actionItemIds: result.entry?.data.actionItems.map((item) => item.id) ?? [] };
+}
+
+/** Unique slugs: per file (in archive order), the finding when an earlier file has its slug. */
+export function duplicateSlugFindings(files: ReadonlyArray<Pick<FileFacts, 'file' | 'slug'>>): Array<Finding | undefined> {
 	const slugOwner = new Map<string, string>();
-	for (const source of sources) {
-		const previous = slugOwner.get(source.slug);
-		if (previous) {
-			findings.push({ file: source.file, path: '', level: 'error', message: `has the same slug "${source.slug}" as ${previous}; rename one of them` });
-		} else {
-			slugOwner.set(source.slug, source.file);
-		}
-		const result = validateFile(source, policy);
-		findings.push(...result.findings);
-		if (result.entry) entries.push(result.entry);
-	}
+	return files.map((f) => {
+		const previous = slugOwner.get(f.slug);
+		if (previous) return { file: f.file, path: '', level: 'error', message: `has the same slug "${f.slug}" as ${previous}; rename one of them` };
+		slugOwner.set(f.slug, f.file);
+		return undefined;
+	});
+}
+
+/** Unique action item ids across the archive (files in archive order). */
+export function duplicateIdFindings(files: ReadonlyArray<FileFacts>): Finding[] {
+	const findings: Finding[] = [];
 	const idOwner = new Map<string, { file: string; index: number }>();
-	for (const entry of entries) {
-		entry.data.actionItems.forEach((item, index) => {
-			const first = idOwner.get(item.id);
+	for (const f of files) {
+		f.actionItemIds.forEach((id, index) => {
+			const first = idOwner.get(id);
 			if (first) {
-				const where = first.file === entry.file ? `actionItems[${first.index}] of this file` : `${first.file} (actionItems[${first.index}])`;
-				findings.push({
-					file: entry.file,
-					path: `actionItems[${index}].id`,
-					level: 'error',
-					message: `"${item.id}" is already used by ${where}; action item ids must be unique across the archive`,
-				});
+				const where = first.file === f.file ? `actionItems[${first.index}] of this file` : `${first.file} (actionItems[${first.index}])`;
+				findings.push({ file: f.file, path: `actionItems[${index}].id`, level: 'error', message: `"${id}" is already used by ${where}; action item ids must be unique across the archive` });
 			} else {
-				idOwner.set(item.id, { file: entry.file, index });
+				idOwner.set(id, { file: f.file, index });
 			}
 		});
 	}
+	return findings;
+}
+
+/** Every finding of an archive in report order: per file its slug clash then its own findings, then duplicate ids. */
+export function archiveFindings(facts: ReadonlyArray<FileFacts>, perFile: ReadonlyArray<ReadonlyArray<Finding>>): Finding[] {
+	const slugs = duplicateSlugFindings(facts);
+	return [...perFile.flatMap((findings, i) => (slugs[i] ? [slugs[i]!, ...findings] : findings)), ...duplicateIdFindings(facts)];
+}
+
+/** Counts errors and warnings. */
+export function countFindings(findings: ReadonlyArray<Finding>): { errorCount: number; warningCount: number } {
 	const errorCount = findings.filter((f) => f.level === 'error').length;
-	return { entries, findings, errorCount, warningCount: findings.length - errorCount };
+	return { errorCount, warningCount: findings.length - errorCount };
+}
+
+/** Validates every file, then the rules that span files (unique slugs, unique action item ids). */
+export function validateArchive(sources: ReadonlyArray<SourceFile>, policy: ArchiveConfig['policy']): ArchiveResult {
+	const results = sources.map((source) => validateFile(source, policy));
+	const entries = results.flatMap((r) => (r.entry ? [r.entry] : []));
+	const findings = archiveFindings(
+		sources.map((source, i) => fileFacts(source, results[i]!)),
+		results.map((r) => r.findings),
+	);
+	return { entries, findings, ...countFindings(findings) };
 }
