@@ -11,6 +11,7 @@ import { BuildFailed, profileProjectBuild, ROOT, runBench } from '../bench/harne
 import { TYPICAL_QUERIES } from '../bench/harness/search-cost.ts';
 import { loadVocabulary } from '../bench/harness/vocabulary-source.ts';
 import { runWarmBench } from '../bench/harness/run-warm.ts';
+import { runDevBench } from '../bench/harness/dev-first-page.ts';
 import { formatWarm, warmRows, type WarmResult } from '../bench/core/warm-report.ts';
 
 const HELP = `Usage: npm run bench [-- options]
@@ -41,6 +42,8 @@ Options:
   --warm             instead: a cold build, a rebuild with nothing changed and a rebuild
                      after one postmortem's text changed (each keeping the cache folder),
                      for the project and the floor; checks the rebuilt sites are right
+  --dev              instead: time npm run dev (astro dev) to its first page, with an empty
+                     cache folder and again with the one it left
   --profile          also profile one project build with --cpu-prof and show where the time went
   --keep             keep the temporary folder (archive, every build, logs) and print its path
   --json             print one JSON object on stdout (progress goes to stderr;
@@ -65,6 +68,7 @@ try {
 			'no-search': { type: 'boolean' },
 			profile: { type: 'boolean' },
 			warm: { type: 'boolean' },
+			dev: { type: 'boolean' },
 			keep: { type: 'boolean' },
 			json: { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },
@@ -125,6 +129,11 @@ await runCli(async () => {
 				keep: Boolean(options.keep),
 				progress,
 			};
+			if (options.dev) {
+				const dev = await runDevBench(benchOptions);
+				console.log(options.json ? JSON.stringify(dev, null, 2) : `\nnpm run dev at N = ${n}: first page after ${dev.coldSeconds.toFixed(1)} s with an empty cache folder, ${dev.warmSeconds.toFixed(1)} s with the one it left (load ${dev.machine.loadAverageAtStart} at start)\n`);
+				continue;
+			}
 			if (options.warm) {
 				const warm = await runWarmBench(benchOptions);
 				warmResults.push(warm);
@@ -149,6 +158,7 @@ await runCli(async () => {
 		else await rm(workRoot, { recursive: true, force: true });
 	}
 	if (failed) return 1;
+	if (options.dev) return 0;
 	if (options.warm) {
 		if (options.json) console.log(JSON.stringify(warmResults.map((w) => ({ ...w, rows: warmRows(w) })), null, 2));
 		return warmResults.every((w) => w.checks.every((c) => c.ok)) ? 0 : 1;

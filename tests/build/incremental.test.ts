@@ -78,14 +78,14 @@ afterAll(async () => {
 });
 
 describe('a warm rebuild equals a cold build', () => {
-	it('after nothing changed, reusing pages and the search index', async () => {
+	it('after nothing changed, reusing pages and the search index', { timeout: 600_000 }, async () => {
 		const warm = await build('warm-0', warmCache());
 		expect(warm.log).toContain('(restored)');
 		expect(warm.log).toContain('(unchanged, reused)');
 		expect(await hashes(warm.out)).toEqual(await hashes(path.join(work, 'cold-0')));
 	});
 
-	it('after content edits: a body, a title, a removed postmortem', async () => {
+	it('after content edits: a body, a title, a removed postmortem', { timeout: 600_000 }, async () => {
 		const files = (await readdir(content, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
 		await editFile(path.join(content, files[3]!), (t) => `${t.trimEnd()}\n\nA paragraph added by the incremental test.\n`);
 		await editFile(path.join(content, files[5]!), (t) => t.replace(/^title: (.*)$/m, 'title: "Renamed by the incremental test"'));
@@ -98,7 +98,7 @@ describe('a warm rebuild equals a cold build', () => {
 		expect(warmFiles).toEqual(await hashes(cold.out));
 	});
 
-	it('after config and code edits', async () => {
+	it('after config and code edits', { timeout: 600_000 }, async () => {
 		await editFile(path.join(project, 'postmortems.config.ts'), (t) => t.replace("title: 'Postmortem archive'", "title: 'Incident reviews'"));
 		await editFile(path.join(project, 'src/layouts/Postmortem.astro'), (t) => t.replace(/<\/article>/, '<p class="muted">Edited layout.</p></article>'));
 		const warm = await build('warm-2', warmCache());
