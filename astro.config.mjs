@@ -32,6 +32,12 @@ export default defineConfig({
 			remarkPlugins: [remarkGfm],
 			rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema]],
 		}),
+		// Loaded with the highlighter rather than on first use: Shiki loads a grammar when a block
+		// first asks for it, and a block rendered while another loads the same grammar came out
+		// unhighlighted, so two builds of the same file could differ (found by
+		// tests/build/incremental.test.ts). The languages postmortems quote most; others still
+		// load on first use.
+		shikiConfig: { langs: ['shellscript', 'shellsession', 'log', 'yaml', 'json', 'sql', 'diff', 'ini', 'toml', 'xml', 'javascript', 'typescript', 'python', 'go', 'hcl', 'dockerfile'] },
 	},
 	devToolbar: { enabled: false },
 	// `.astro-xxxx` classes instead of `[data-astro-cid-xxxx]` attributes: about 10 bytes less

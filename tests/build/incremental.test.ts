@@ -74,7 +74,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	if (work) await rm(work, { recursive: true, force: true });
+	// PM_KEEP_BUILDS=1 keeps the builds to compare by hand when a test fails.
+	if (work && !process.env.PM_KEEP_BUILDS) await rm(work, { recursive: true, force: true });
+	else if (work) console.log(`kept ${work}`);
 });
 
 describe('a warm rebuild equals a cold build', () => {
