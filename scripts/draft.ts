@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { runDraftCommand } from '../src/cli/draft-command.ts';
 import { runCli } from '../src/cli/run.ts';
-import { fail } from '../src/cli/terminal.ts';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
 
 const HELP = `Usage: npm run draft [-- options]
@@ -30,33 +29,23 @@ Options:
 Exit status: 0 done (or nothing to do), 1 a draft failed or another run holds
 the lock, 2 bad usage.`;
 
-let args;
-try {
-	args = parseArgs({
-		options: {
-			'dry-run': { type: 'boolean' },
-			only: { type: 'string', multiple: true },
-			concurrency: { type: 'string' },
-			model: { type: 'string' },
-			force: { type: 'boolean' },
-			batch: { type: 'boolean' },
-			resume: { type: 'boolean' },
-			json: { type: 'boolean' },
-			help: { type: 'boolean', short: 'h' },
-		},
-	});
-} catch (error) {
-	fail(`draft: ${(error as Error).message}\n\n${HELP}`);
-}
-const v = args.values;
-if (v.help) {
-	console.log(HELP);
-	process.exit(0);
-}
+const usage = { name: 'draft', help: HELP };
+const { values: v } = parseCommandLine(usage, {
+	options: {
+		'dry-run': { type: 'boolean' },
+		only: { type: 'string', multiple: true },
+		concurrency: { type: 'string' },
+		model: { type: 'string' },
+		force: { type: 'boolean' },
+		batch: { type: 'boolean' },
+		resume: { type: 'boolean' },
+		json: { type: 'boolean' },
+	},
+});
 const concurrency = v.concurrency === undefined ? 4 : Number(v.concurrency);
-if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) fail(`draft: --concurrency must be a whole number from 1 to 32, not "${v.concurrency}"`);
-if (v.model !== undefined && !v.model.trim()) fail('draft: --model needs a model name, e.g. claude-sonnet-5-5');
-if (v.resume && v['dry-run']) fail('draft: --resume collects a batch; it cannot be combined with --dry-run');
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) usageError(usage, `--concurrency must be a whole number from 1 to 32, not "${v.concurrency}"`);
+if (v.model !== undefined && !v.model.trim()) usageError(usage, '--model needs a model name, e.g. claude-sonnet-5-5');
+if (v.resume && v['dry-run']) usageError(usage, '--resume collects a batch; it cannot be combined with --dry-run');
 
 await runCli(() =>
 	runDraftCommand({

@@ -1,9 +1,8 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { getConfig } from '../src/config.ts';
 import { runCli } from '../src/cli/run.ts';
-import { fail } from '../src/cli/terminal.ts';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { displayPath, postmortemsDir } from '../src/cli/content-dir.ts';
 import { scaffoldPostmortem, titleProblem } from '../src/lib/authoring/scaffold.ts';
 import { SEVERITIES, type Severity } from '../src/schemas/severity.ts';
@@ -21,25 +20,14 @@ Options:
 
 Exit status: 0 created, 1 the file already exists or could not be written, 2 bad usage.`;
 
-let args;
-try {
-	args = parseArgs({
-		allowPositionals: true,
-		options: { severity: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-	});
-} catch (error) {
-	fail(`new: ${(error as Error).message}\n\n${HELP}`);
-}
-if (args.values.help) {
-	console.log(HELP);
-	process.exit(0);
-}
+const usage = { name: 'new', help: HELP };
+const args = parseCommandLine(usage, { allowPositionals: true, options: { severity: { type: 'string' }, dir: { type: 'string' } } });
 const title = args.positionals.join(' ').trim();
-if (!title) fail(`new: give the incident's title, e.g. npm run new -- "Checkout timeouts during the orders migration"\n\n${HELP}`);
+if (!title) usageError(usage, 'give the incident\'s title, e.g. npm run new -- "Checkout timeouts during the orders migration"', { help: true });
 const problem = titleProblem(title);
-if (problem) fail(`new: ${problem}`);
+if (problem) usageError(usage, problem);
 const severityArg = (args.values.severity ?? 'SEV3').toUpperCase();
-if (!(SEVERITIES as readonly string[]).includes(severityArg)) fail(`new: --severity must be one of ${SEVERITIES.join(', ')}, not "${args.values.severity}"`);
+if (!(SEVERITIES as readonly string[]).includes(severityArg)) usageError(usage, `--severity must be one of ${SEVERITIES.join(', ')}, not "${args.values.severity}"`);
 
 await runCli(async () => {
 	const config = getConfig();

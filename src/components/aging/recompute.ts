@@ -5,10 +5,11 @@
  * as the build, and rewrites only text and attributes. Without JavaScript the
  * build-time figures stay as they are.
  */
-import { AGE_BUCKETS, ageBucket, closedRecently, dayDiff, itemState, localCalendarDate, median, type DatedItem, type ItemState } from '../../lib/aging/item-state.ts';
+import { AGE_BUCKETS, ageBucket, closedRecently, itemState, localCalendarDate, type DatedItem, type ItemState } from '../../lib/aging/item-state.ts';
+import { addDays, daysBetween } from '../../lib/format/dates.ts';
+import { median } from '../../lib/stats/median.ts';
 import { barHeight, barY, chartDescription } from './chart.ts';
 import { daysLabel, formatDay, medianLabel, oldestLabel } from '../../lib/aging/labels.ts';
-import { addDays } from '../../lib/format/dates.ts';
 import { decodeUnlistedOpen, type UnlistedOpen } from '../../lib/aging/unlisted-open.ts';
 
 interface RowFacts {
@@ -19,25 +20,24 @@ interface RowFacts {
 	daysLeft: number;
 }
 
+/** An open item's state and day counts on `today`. */
+function factsOf(id: string, priority: string, status: string, due: string, today: string): RowFacts {
+	const state = itemState({ status: status as DatedItem['status'], due }, today);
+	const toDue = daysBetween(today, due);
+	return { id, priority, state, daysOverdue: state === 'overdue' ? -toDue : 0, daysLeft: state === 'open' ? toDue : 0 };
+}
+
 /** Recomputes states, days and counts of a row and rewrites its "days" cell. */
 function recomputeRow(row: HTMLElement, today: string): RowFacts {
 	const { due = '', status = 'open', id = '', priority = '' } = row.dataset;
-	const state = itemState({ status: status as DatedItem['status'], due }, today);
-	const toDue = dayDiff(today, due);
-	const facts = { id, priority, state, daysOverdue: state === 'overdue' ? -toDue : 0, daysLeft: state === 'open' ? toDue : 0 };
+	const facts = factsOf(id, priority, status, due, today);
+	const { state } = facts;
 	row.dataset.state = state;
 	if (state === 'open') row.dataset.daysLeft = String(facts.daysLeft);
 	else delete row.dataset.daysLeft;
 	const cell = row.querySelector('[data-days]');
 	if (cell) cell.textContent = daysLabel(state, facts.daysOverdue, facts.daysLeft);
 	return facts;
-}
-
-/** The facts of an open item the page counts but does not list (no row to rewrite). */
-function unlistedFacts(id: string, priority: string, due: string, today: string): RowFacts {
-	const state = itemState({ status: 'open', due }, today);
-	const toDue = dayDiff(today, due);
-	return { id, priority, state, daysOverdue: state === 'overdue' ? -toDue : 0, daysLeft: state === 'open' ? toDue : 0 };
 }
 
 /** The figures of one scope (a table of open items), by the names the page's data-fig attributes use. */
@@ -47,7 +47,7 @@ function figuresOf(rows: RowFacts[]): Map<string, string> {
 		['open', String(rows.length)],
 		['overdue', String(overdue.length)],
 		['overdueUrgent', String(overdue.filter((r) => r.priority === 'P0' || r.priority === 'P1').length)],
-		['medianDaysOverdue', medianLabel(median(overdue.map((r) => r.daysOverdue)))],
+		['medianDaysOverdue', medianLabel(median(overdue.map((r) => r.daysOverdue)) ?? null)],
 	]);
 	// Rows are sorted by due date at build time, so the first is the oldest on any day.
 	const first = rows[0];
@@ -95,7 +95,7 @@ export function recomputeAging(root: HTMLElement, now: Date): void {
 	if (unlisted) {
 		const buildDay = root.dataset.buildDay ?? today;
 		for (const item of decodeUnlistedOpen(JSON.parse(unlisted) as UnlistedOpen)) {
-			const facts = unlistedFacts(item.id, item.priority, addDays(buildDay, item.dueOffset), today);
+			const facts = factsOf(item.id, item.priority, 'open', addDays(buildDay, item.dueOffset), today);
 			add('all', facts);
 			add(`owner:${item.owner}`, facts);
 			add(`priority:${item.priority}`, facts);

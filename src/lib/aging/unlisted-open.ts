@@ -6,8 +6,10 @@
  * in-browser recompute needs: due day, owner and priority of each, and the id of the
  * first one of each owner and priority (the "oldest" figure names it).
  *
- * Imports nothing: the recompute script bundles this file for the browser.
+ * Imports only plain date maths: the recompute script bundles this file for the browser.
  */
+
+import { daysBetween } from '../format/dates.ts';
 
 /** The record as it is embedded in the page (JSON). */
 export interface UnlistedOpen {
@@ -37,8 +39,6 @@ export interface OpenFacts {
 	due: string;
 }
 
-const DAY_MS = 86_400_000;
-const offsetOf = (buildDay: string, due: string) => Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${buildDay}T00:00:00Z`)) / DAY_MS);
 
 /** Encodes items (already in list order, so due days never go back) relative to `buildDay`. */
 export function encodeUnlistedOpen(items: ReadonlyArray<OpenFacts>, buildDay: string): UnlistedOpen {
@@ -55,7 +55,7 @@ export function encodeUnlistedOpen(items: ReadonlyArray<OpenFacts>, buildDay: st
 			groups.push([item.owner, item.priority]);
 			groupIndex.set(key, g);
 		}
-		const offset = offsetOf(buildDay, item.due);
+		const offset = daysBetween(buildDay, item.due);
 		const last = days.at(-1);
 		if (last && last[0] === offset) last.push(g);
 		else days.push([offset, g]);
