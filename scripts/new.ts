@@ -1,9 +1,10 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getConfig } from '../src/config.ts';
 import { runCli } from '../src/cli/run.ts';
+import { fail } from '../src/cli/terminal.ts';
 import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
-import { displayPath, postmortemsDir } from '../src/cli/content-dir.ts';
+import { displayPath, postmortemsDir, prepareNewFileDir } from '../src/cli/content-dir.ts';
 import { scaffoldPostmortem, titleProblem } from '../src/lib/authoring/scaffold.ts';
 import { SEVERITIES, type Severity } from '../src/schemas/severity.ts';
 
@@ -16,12 +17,16 @@ and a body skeleton to fill in. Never overwrites an existing file.
 Options:
   --severity SEV   SEV1 (most severe) to SEV4; default SEV3
   --dir DIR        create the file in DIR instead
+  --create-dir     create the folder if it does not exist (without it, a missing
+                   folder is an error: a typo in POSTMORTEMS_DIR is not silently
+                   turned into a new folder)
   -h, --help       show this help
 
-Exit status: 0 created, 1 the file already exists or could not be written, 2 bad usage.`;
+Exit status: 0 created, 1 the file already exists or could not be written, 2 bad
+usage (including a folder that is missing or is a file).`;
 
 const usage = { name: 'new', help: HELP };
-const args = parseCommandLine(usage, { allowPositionals: true, options: { severity: { type: 'string' }, dir: { type: 'string' } } });
+const args = parseCommandLine(usage, { allowPositionals: true, options: { severity: { type: 'string' }, dir: { type: 'string' }, 'create-dir': { type: 'boolean' } } });
 const title = args.positionals.join(' ').trim();
 if (!title) usageError(usage, 'give the incident\'s title, e.g. npm run new -- "Checkout timeouts during the orders migration"', { help: true });
 const problem = titleProblem(title);
@@ -32,6 +37,8 @@ if (!(SEVERITIES as readonly string[]).includes(severityArg)) usageError(usage, 
 await runCli(async () => {
 	const config = getConfig();
 	const dir = postmortemsDir(args.values.dir);
+	const dirProblem = await prepareNewFileDir(dir, { create: Boolean(args.values['create-dir']), flag: '--create-dir' });
+	if (dirProblem) fail(`new: ${dirProblem}`);
 	const scaffold = scaffoldPostmortem({ title, severity: severityArg as Severity, now: new Date(), timeZone: config.timeZone, policy: config.policy });
 	const file = path.join(dir, scaffold.fileName);
 	const asFolder = path.join(dir, scaffold.slug, 'index.md');
@@ -39,7 +46,6 @@ await runCli(async () => {
 		process.stderr.write(`new: ${displayPath(asFolder)} already exists; edit it, or choose another title\n`);
 		return 1;
 	}
-	await mkdir(dir, { recursive: true });
 	try {
 		// 'wx' creates the file or fails if it exists: no window in which another file could be overwritten.
 		await writeFile(file, scaffold.text, { flag: 'wx' });

@@ -10,7 +10,7 @@ import { impactSchema } from '../../schemas/impact.ts';
 import { postmortemFields } from '../../schemas/postmortem.ts';
 import { reviewSchema } from '../../schemas/review.ts';
 import { timelineEntrySchema } from '../../schemas/timeline-entry.ts';
-import { toIsoDate } from '../../schemas/primitives.ts';
+import { dayNumber, toIsoDate } from '../../schemas/primitives.ts';
 import { addDays } from '../format/dates.ts';
 import { leftoverPlaceholders } from './placeholders.ts';
 import { findBlame, looksLikePerson, type BlameFinding } from '../tone/blame.ts';
@@ -51,7 +51,8 @@ export function latestAllowedDue(startedAt: Date, severity: Severity, priority: 
 
 /** Whether the item's due date falls after its policy window. */
 export function breaksDueWindow(item: Pick<ActionItem, 'due' | 'priority'>, pm: Pick<Postmortem, 'startedAt' | 'severity'>, policy: Policy): boolean {
-	return item.due > latestAllowedDue(pm.startedAt, pm.severity, item.priority, policy);
+	// Compared as days, not as text: "+010000-01-15" sorts before "9999-12-31".
+	return dayNumber(item.due) - dayNumber(pm.startedAt) > dueWindowDays(pm.severity, item.priority, policy);
 }
 
 /** People named in a postmortem's own frontmatter: authors, reviewers, and owners that look like people. */
@@ -130,12 +131,22 @@ export function unknownKeyFindings(rawData: Record<string, unknown>): PolicyFind
 	return out;
 }
 
-/** Every policy finding for one postmortem (errors and warnings), per the contract and config. */
-export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>, body: string, policy: Policy): PolicyFinding[] {
+/** Warnings for the template placeholders still in a postmortem (also run on what parsed of an invalid file). */
+export function placeholderFindings(pm: Parameters<typeof leftoverPlaceholders>[0]): PolicyFinding[] {
+	return leftoverPlaceholders(pm).map((p) => ({ path: p.path, level: 'warning', message: `"${p.value}" is still the template's placeholder; write ${p.hint}` }));
+}
+
+/** A warning when the incident starts after `now`: a mistyped year (9999) would otherwise pass unnoticed. */
+export function futureFindings(pm: { startedAt?: Date }, now: Date | undefined): PolicyFinding[] {
+	if (!now || !pm.startedAt || pm.startedAt.getTime() <= now.getTime()) return [];
+	const when = pm.startedAt.getUTCFullYear() > 9999 ? 'after the year 9999' : `(${pm.startedAt.toISOString().replace('.000Z', 'Z')})`;
+	return [{ path: 'startedAt', level: 'warning', message: `${when} is in the future; check the date (an incident cannot have started yet)` }];
+}
+
+/** Every policy finding for one postmortem (errors and warnings), per the contract and config; `now` enables the future-date warning. */
+export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>, body: string, policy: Policy, now?: Date): PolicyFinding[] {
 	const out: PolicyFinding[] = unknownKeyFindings(rawData);
-	for (const p of leftoverPlaceholders(pm)) {
-		out.push({ path: p.path, level: 'warning', message: `"${p.value}" is still the template's placeholder; write ${p.hint}` });
-	}
+	out.push(...placeholderFindings(pm), ...futureFindings(pm, now));
 	if (pm.status === 'published') {
 		const missing = missingReviewRoles(pm, policy);
 		if (missing.length > 0) {
