@@ -45,6 +45,20 @@ export default defineConfig({
 			remarkPlugins: [remarkGfm],
 			rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema]],
 		}),
+		// Shiki stops tokenizing a line after 500 ms and leaves the rest of it unhighlighted. The
+		// first line of a language pays for compiling its grammar's patterns, so on a loaded machine
+		// two builds of the same file could differ (found by tests/build/incremental.test.ts). No
+		// limit: the same Markdown always gives the same HTML.
+		shikiConfig: {
+			transformers: [
+				{
+					name: 'no-tokenize-time-limit',
+					preprocess(_code, options) {
+						options.tokenizeTimeLimit = 0;
+					},
+				},
+			],
+		},
 	},
 	devToolbar: { enabled: false },
 	// sitemap-index.xml for search engines (named in robots.txt); none for an archive marked noindex.
@@ -56,4 +70,15 @@ export default defineConfig({
 	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
 	// No client JavaScript unless a page asks for it; inline small styles to save a request.
 	build: { inlineStylesheets: 'auto' },
+	// Pages with a cacheKey (src/data/cache-keys.ts) whose data and code are unchanged since the
+	// last build are copied from the cache folder instead of rendered (issue 17).
+	experimental: { incrementalBuild: true },
+	vite: {
+		build: {
+			// Vite's and Astro's 4 KB default for every asset and stylesheet, except the aging pages'
+			// recompute script: inline up to 6 KB (its budget in tests/e2e/actions.e2e.ts), so those
+			// pages load no script file.
+			assetsInlineLimit: (file, content) => (file.includes('AgingView.astro_astro_type_script') && content.length <= 6144 ? true : undefined),
+		},
+	},
 });

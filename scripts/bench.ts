@@ -11,6 +11,9 @@ import { BuildFailed, profileProjectBuild, ROOT, runBench } from '../bench/harne
 import { TYPICAL_QUERIES } from '../bench/harness/search-cost.ts';
 import { formatTimelineBench, runTimelineBench } from '../bench/harness/timeline-bench.ts';
 import { loadVocabulary } from '../bench/harness/vocabulary-source.ts';
+import { runWarmBench } from '../bench/harness/run-warm.ts';
+import { runDevBench } from '../bench/harness/dev-first-page.ts';
+import { formatWarm, warmRows, type WarmResult } from '../bench/core/warm-report.ts';
 
 const HELP = `Usage: npm run bench [-- options]
 
@@ -37,6 +40,11 @@ Options:
   --corpora DIR      folder with public-postmortems.json and icco-postmortems.json
                      (default: shared/corpora beside the project or a parent folder)
   --no-search        skip the Chromium query measurement
+  --warm             instead: a cold build, a rebuild with nothing changed and a rebuild
+                     after one postmortem's text changed (each keeping the cache folder),
+                     for the project and the floor; checks the rebuilt sites are right
+  --dev              instead: time npm run dev (astro dev) to its first page, with an empty
+                     cache folder and again with the one it left
   --profile          also profile one project build with --cpu-prof and show where the time went
   --keep             keep the temporary folder (archive, every build, logs) and print its path
   --timeline         instead, time npm run timeline -- DIR --json on a generated
@@ -63,6 +71,8 @@ const { values: options } = parseCommandLine(usage, {
 		'no-search': { type: 'boolean' },
 		timeline: { type: 'boolean' },
 		profile: { type: 'boolean' },
+		warm: { type: 'boolean' },
+		dev: { type: 'boolean' },
 		keep: { type: 'boolean' },
 		json: { type: 'boolean' },
 	},
@@ -104,6 +114,7 @@ await runCli(async () => {
 	const workRoot = await mkdtemp(path.join(os.tmpdir(), 'pm-bench-'));
 	progress(`working in ${workRoot}`);
 	const results: BenchResult[] = [];
+	const warmResults: WarmResult[] = [];
 	const profiles: Array<{ n: number } & Awaited<ReturnType<typeof profileProjectBuild>>> = [];
 	let failed = false;
 	try {
@@ -121,6 +132,17 @@ await runCli(async () => {
 				keep: Boolean(options.keep),
 				progress,
 			};
+			if (options.dev) {
+				const dev = await runDevBench(benchOptions);
+				console.log(options.json ? JSON.stringify(dev, null, 2) : `\nnpm run dev at N = ${n}: first page after ${dev.coldSeconds.toFixed(1)} s with an empty cache folder, ${dev.warmSeconds.toFixed(1)} s with the one it left (load ${dev.machine.loadAverageAtStart} at start)\n`);
+				continue;
+			}
+			if (options.warm) {
+				const warm = await runWarmBench(benchOptions);
+				warmResults.push(warm);
+				if (!options.json) console.log(`\n${formatWarm(warm)}\n`);
+				continue;
+			}
 			const result = await runBench(benchOptions);
 			results.push(result);
 			if (!options.json) console.log(`\n${formatResult(result)}\n`);
@@ -139,6 +161,11 @@ await runCli(async () => {
 		else await rm(workRoot, { recursive: true, force: true });
 	}
 	if (failed) return 1;
+	if (options.dev) return 0;
+	if (options.warm) {
+		if (options.json) console.log(JSON.stringify(warmResults.map((w) => ({ ...w, rows: warmRows(w) })), null, 2));
+		return warmResults.every((w) => w.checks.every((c) => c.ok)) ? 0 : 1;
+	}
 	const growth = scaleMode ? scaleGrowth(results) : undefined;
 	if (options.json) {
 		const profile = options.profile ? { profiles: profiles.map(({ n, totalMs, packages, functions }) => ({ n, totalMs, packages, functions })) } : {};

@@ -84,20 +84,46 @@ export function canSampleRss(): boolean {
 	}
 }
 
+/** The command name and user + system CPU seconds of a process, from /proc/<pid>/stat (clock ticks of 1/100 s). */
+function readCpu(pid: number): { comm: string; seconds: number } | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return { comm, seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Processes whose parent never waits for them, so GNU time does not count their CPU:
+ * Pagefind's Node API starts its binary, then unrefs and kills it, and Node exits
+ * without reaping it.
+ */
+const UNREAPED = /^pagefind/;
+
 /** A memory watcher: `stop()` ends sampling and returns the peak, in bytes (undefined without /proc). */
 export interface PeakRssWatcher {
 	stop(): number | undefined;
+	/** CPU seconds of the tree's unreaped processes (Pagefind's binary), as last sampled. */
+	unreapedCpuSeconds(): number;
 	/** The processes at the moment of the peak, largest first (commands shortened). */
 	breakdown(): ProcessRss[];
 }
 
 /** Samples a process tree every `intervalMs` and remembers its peak and which processes made it. */
 export function watchPeakRss(rootPid: number, intervalMs = 100): PeakRssWatcher {
-	if (!canSampleRss()) return { stop: () => undefined, breakdown: () => [] };
+	if (!canSampleRss()) return { stop: () => undefined, breakdown: () => [], unreapedCpuSeconds: () => 0 };
 	let peak = 0;
 	let atPeak: ProcessRss[] = [];
+	const unreaped = new Map<number, number>();
 	const sample = () => {
 		const processes = treeRss(rootPid);
+		for (const p of processes) {
+			const cpu = readCpu(p.pid);
+			if (cpu && UNREAPED.test(cpu.comm)) unreaped.set(p.pid, cpu.seconds);
+		}
 		const rss = processes.reduce((sum, p) => sum + p.bytes, 0);
 		if (rss > peak) {
 			peak = rss;
@@ -114,5 +140,6 @@ export function watchPeakRss(rootPid: number, intervalMs = 100): PeakRssWatcher 
 			return peak;
 		},
 		breakdown: () => [...atPeak].sort((a, b) => b.bytes - a.bytes),
+		unreapedCpuSeconds: () => [...unreaped.values()].reduce((sum, s) => sum + s, 0),
 	};
 }

@@ -72,14 +72,22 @@ export class BuildFailed extends Error {}
 /** Runs one build of one variant into `runDir`, cold (a fresh Astro cache). */
 async function runBuild(variant: Variant, runDir: string, contentDir: string, asOf: string, extraEnv: NodeJS.ProcessEnv = {}) {
 	await rm(runDir, { recursive: true, force: true });
+	return runBuildWith(variant, { runDir, cacheDir: path.join(runDir, 'cache'), contentDir, asOf, extraEnv });
+}
+
+/**
+ * Runs one build of one variant into `<runDir>/dist` with the Astro cache in `cacheDir`
+ * (a warm build reuses an earlier build's). Node's compile cache is always fresh: Astro's
+ * CLI enables it, and a shared one grows with every build.
+ */
+export async function runBuildWith(variant: Variant, options: { runDir: string; cacheDir: string; contentDir: string; asOf: string; extraEnv?: NodeJS.ProcessEnv }) {
+	const { runDir, cacheDir, contentDir, asOf } = options;
 	await mkdir(runDir, { recursive: true });
 	const outDir = path.join(runDir, 'dist');
 	const logFile = path.join(runDir, 'build.log');
 	const { args, env } = commandFor(variant, outDir);
-	// Each build gets a compile-cache folder of its own (Astro's CLI enables Node's), so no
-	// build starts warm or slows down on a cache grown by earlier rounds.
-	const compileCache = { NODE_COMPILE_CACHE: path.join(runDir, 'cache', 'node-compile-cache') };
-	const run = await runMeasured(process.execPath, args, { cwd: ROOT, env: buildEnv(contentDir, path.join(runDir, 'cache'), asOf, { ...compileCache, ...env, ...extraEnv }), logFile });
+	const compileCache = { NODE_COMPILE_CACHE: path.join(runDir, 'node-compile-cache') };
+	const run = await runMeasured(process.execPath, args, { cwd: ROOT, env: buildEnv(contentDir, cacheDir, asOf, { ...compileCache, ...env, ...options.extraEnv }), logFile });
 	if (run.code !== 0) {
 		throw new BuildFailed(`${variant} build failed (exit ${run.code}); log: ${logFile}\n${await tail(logFile)}`);
 	}

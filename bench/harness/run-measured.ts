@@ -9,8 +9,9 @@ export interface MeasuredRun {
 	/** Wall time from spawn to exit. */
 	seconds: number;
 	/**
-	 * User + system CPU time of the command and every descendant it waited for,
-	 * from GNU time; steadier than wall time on a busy machine. Undefined without /usr/bin/time.
+	 * User + system CPU time of the command and every descendant it waited for, from GNU
+	 * time, plus Pagefind's unreaped binary sampled from /proc; steadier than wall time on a
+	 * busy machine. Undefined without /usr/bin/time.
 	 */
 	cpuSeconds: number | undefined;
 	/** Peak resident memory of the whole process tree, bytes; undefined where /proc is missing. */
@@ -38,7 +39,7 @@ export async function runMeasured(command: string, args: string[], options: { cw
 	const [file, argv] = timed ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
 	const started = performance.now();
 	const child = spawn(file, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-	const watcher = child.pid ? watchPeakRss(child.pid) : { stop: () => undefined, breakdown: () => [] };
+	const watcher = child.pid ? watchPeakRss(child.pid) : { stop: () => undefined, breakdown: () => [], unreapedCpuSeconds: () => 0 };
 	child.stdout.pipe(log, { end: false });
 	child.stderr.pipe(log, { end: false });
 	const code = await new Promise<number>((resolve) => {
@@ -54,7 +55,8 @@ export async function runMeasured(command: string, args: string[], options: { cw
 	let cpuSeconds: number | undefined;
 	if (timed) {
 		const [user, system] = (await readFile(timeFile, 'utf8').catch(() => '')).trim().split(/\s+/).slice(-2).map(Number);
-		if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user! + system!;
+		// Plus Pagefind's binary, which GNU time misses (see process-tree.ts), sampled every 100 ms.
+		if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user! + system! + watcher.unreapedCpuSeconds();
 		await rm(timeFile, { force: true });
 	}
 	return { code, seconds, cpuSeconds, peakRssBytes, peakRssBreakdown: watcher.breakdown() };

@@ -3,7 +3,8 @@ import { startAstroBuild } from './astro-build.ts';
 import { validateForBuild } from './build-gate.ts';
 import { draftWouldCall, runDraftCommand } from './draft-command.ts';
 import { noKeyLine } from './draft-report.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { writeSearchIndexCached } from './search-index-cache.ts';
+import { astroCacheDir } from './cache-dir.ts';
 
 /** What `npm run build` was asked to do. */
 export interface BuildCommandOptions {
@@ -59,11 +60,12 @@ export async function runBuildCommand(opts: BuildCommandOptions, env: NodeJS.Pro
 	if (code !== 0) return code;
 	// Search index: Pagefind reads the built incident pages (after Astro, so it sees the final HTML).
 	const started = Date.now();
-	const search = await writeSearchIndex(path.resolve(opts.outDir ?? 'dist'));
+	// Reused from the cache folder when no indexed page changed since the last build.
+	const search = await writeSearchIndexCached(path.resolve(opts.outDir ?? 'dist'), astroCacheDir(env));
 	if (search.errors.length > 0) {
 		process.stderr.write(`build: the search index could not be written to ${search.outputPath}:\n  ${search.errors.join('\n  ')}\n`);
 		return 1;
 	}
-	console.log(`search index: ${search.pageCount} incident page(s) in ${((Date.now() - started) / 1000).toFixed(1)}s → ${search.outputPath}`);
+	console.log(`search index: ${search.pageCount} incident page(s) in ${((Date.now() - started) / 1000).toFixed(1)}s${search.reused ? ' (unchanged, reused)' : ''} → ${search.outputPath}`);
 	return 0;
 }

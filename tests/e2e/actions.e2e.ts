@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { parse as parseHtml } from 'node-html-parser';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
@@ -10,6 +11,7 @@ import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { serveStatic, type StaticServer } from '../../tools/serve-static.ts';
 import { ACTIONS_AS_OF, ACTIONS_FIXTURE } from '../support/fixture-archive.ts';
 import { elementsWiderThanViewport } from '../support/layout.ts';
+import { encodeUnlistedOpen, scriptJson } from '../../src/lib/aging/unlisted-open.ts';
 
 // The fixture site is built "as of" 2026-11-21 (UTC); the browser's clock is then moved.
 let site: BuiltSite;
@@ -135,6 +137,35 @@ describe('the aging page', () => {
 		expect(await days(west.page, 'SEC-101')).toBe('due today');
 		expect(await figure(west.page, 'overdue')).toBe('3');
 		await west.close();
+	});
+
+	it('counts the open items a long list leaves out exactly as if they were listed', async () => {
+		// A list of 800+ open items is cut (issue 17); the fixture has 7, so cut this page's list
+		// after 2 rows by hand, the way the page does, and compare every figure a month later.
+		const html = await readFile(path.join(site.outDir, 'actions', 'index.html'), 'utf8');
+		const root = parseHtml(html);
+		const rows = root.querySelectorAll('table[data-scope-rows="all"] tr[data-due]');
+		expect(rows.length).toBe(7);
+		const cut = rows.slice(2);
+		const record = encodeUnlistedOpen(
+			cut.map((r) => ({ id: r.getAttribute('data-id')!, due: r.getAttribute('data-due')!, owner: r.getAttribute('data-owner')!, priority: r.getAttribute('data-priority')! })),
+			ACTIONS_AS_OF,
+		);
+		for (const r of cut) r.remove();
+		root.querySelector('[data-aging]')!.insertAdjacentHTML('beforeend', `<script type="application/json" data-unlisted-open>${scriptJson(record)}</script>`);
+		await mkdir(path.join(site.outDir, 'actions-cut'), { recursive: true });
+		await writeFile(path.join(site.outDir, 'actions-cut', 'index.html'), root.toString());
+
+		const figures = async (pagePath: string) => {
+			const { page, errors, close } = await openActions({ now: '2026-12-21T09:00:00Z', path: pagePath });
+			const values = await page.locator('[data-fig]').evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.scope} ${(el as HTMLElement).dataset.fig} ${el.textContent?.trim()}`));
+			await close();
+			expect(errors).toEqual([]);
+			return values;
+		};
+		const full = await figures('actions/');
+		expect(full.length).toBeGreaterThan(20);
+		expect(await figures('actions-cut/')).toEqual(full);
 	});
 
 	it('ships the recompute script inline and small, and nothing else', async () => {

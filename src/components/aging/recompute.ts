@@ -6,11 +6,11 @@
  * build-time figures stay as they are.
  */
 import { AGE_BUCKETS, ageBucket, closedRecently, itemState, localCalendarDate, type DatedItem, type ItemState } from '../../lib/aging/item-state.ts';
-import { daysBetween } from '../../lib/format/dates.ts';
+import { addDays, daysBetween, formatDay } from '../../lib/format/dates.ts';
 import { median } from '../../lib/stats/median.ts';
 import { barHeight, barY, chartDescription } from './chart.ts';
 import { daysLabel, medianLabel, oldestLabel } from '../../lib/aging/labels.ts';
-import { formatDay } from '../../lib/format/dates.ts';
+import { decodeUnlistedOpen, type UnlistedOpen } from '../../lib/aging/unlisted-open.ts';
 
 interface RowFacts {
 	id: string;
@@ -20,12 +20,18 @@ interface RowFacts {
 	daysLeft: number;
 }
 
+/** An open item's state and day counts on `today`. */
+function factsOf(id: string, priority: string, status: string, due: string, today: string): RowFacts {
+	const state = itemState({ status: status as DatedItem['status'], due }, today);
+	const toDue = daysBetween(today, due);
+	return { id, priority, state, daysOverdue: state === 'overdue' ? -toDue : 0, daysLeft: state === 'open' ? toDue : 0 };
+}
+
 /** Recomputes states, days and counts of a row and rewrites its "days" cell. */
 function recomputeRow(row: HTMLElement, today: string): RowFacts {
 	const { due = '', status = 'open', id = '', priority = '' } = row.dataset;
-	const state = itemState({ status: status as DatedItem['status'], due }, today);
-	const toDue = daysBetween(today, due);
-	const facts = { id, priority, state, daysOverdue: state === 'overdue' ? -toDue : 0, daysLeft: state === 'open' ? toDue : 0 };
+	const facts = factsOf(id, priority, status, due, today);
+	const { state } = facts;
 	row.dataset.state = state;
 	if (state === 'open') row.dataset.daysLeft = String(facts.daysLeft);
 	else delete row.dataset.daysLeft;
@@ -83,6 +89,17 @@ export function recomputeAging(root: HTMLElement, now: Date): void {
 		add('all', facts);
 		add(`owner:${row.dataset.owner ?? ''}`, facts);
 		add(`priority:${facts.priority}`, facts);
+	}
+	// Items past the list's length come after every listed one in its order, so "oldest" stays right.
+	const unlisted = root.querySelector('[data-unlisted-open]')?.textContent;
+	if (unlisted) {
+		const buildDay = root.dataset.buildDay ?? today;
+		for (const item of decodeUnlistedOpen(JSON.parse(unlisted) as UnlistedOpen)) {
+			const facts = factsOf(item.id, item.priority, 'open', addDays(buildDay, item.dueOffset), today);
+			add('all', facts);
+			add(`owner:${item.owner}`, facts);
+			add(`priority:${item.priority}`, facts);
+		}
 	}
 	const scopes = new Map([...groups].map(([scope, rows]) => [scope, figuresOf(rows)]));
 	const all = scopes.get('all')!;

@@ -9,6 +9,13 @@ import { slugify } from '../routing/slug.ts';
 export const CLOSED_LIST_LIMIT = 200;
 
 /**
+ * The open-items lists show the first 800 in their order (earliest due first, so every
+ * overdue item comes before any that is not yet due); the rest are counted, recomputed in
+ * the browser and in the exports. 800 rows of ~800 bytes keep a view under 1 MB (issue 17).
+ */
+export const OPEN_LIST_LIMIT = 800;
+
+/**
  * Unique slugs for a set of keys, stable for a given set: keys are taken in sorted
  * order and a clash (`@a.b` and `@a-b`) gets `-2`, `-3`.
  */

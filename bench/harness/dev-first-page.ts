@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { generatePostmortems } from '../core/generate.ts';
+import { writeArchive } from './write-archive.ts';
+import { machineInfo, ROOT, type BenchOptions } from './run-bench.ts';
+
+const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
+async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+/** Seconds from starting `astro dev` (as `npm run dev` does) until `pagePath` answers 200. */
+async function timeToFirstPage(contentDir: string, cacheDir: string, asOf: string, pagePath: string, timeoutMs: number): Promise<number> {
+	const port = await freePort();
+	const started = performance.now();
+	const child = spawn(process.execPath, [astroCli, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+		cwd: ROOT,
+		env: { ...process.env, POSTMORTEMS_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, PM_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+		stdio: 'ignore',
+	});
+	try {
+		while (performance.now() - started < timeoutMs) {
+			const ok = await fetch(`http://127.0.0.1:${port}${pagePath}`).then((r) => r.status === 200, () => false);
+			if (ok) return (performance.now() - started) / 1000;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`astro dev did not serve ${pagePath} within ${timeoutMs / 1000} s`);
+	} finally {
+		child.kill('SIGTERM');
+		await new Promise((resolve) => child.once('close', resolve));
+	}
+}
+
+export interface DevResult {
+	n: number;
+	/** Seconds to the home page with an empty cache folder (the content store is built first). */
+	coldSeconds: number;
+	warmSeconds: number;
+	machine: Record<string, string | number>;
+}
+
+/**
+ * `npm run dev`'s time to first page (issue 17): the home page, first with an empty cache
+ * folder, then again with the cache folder that run left.
+ */
+export async function runDevBench(options: BenchOptions): Promise<DevResult> {
+	const { n, workDir, progress } = options;
+	const contentDir = path.join(workDir, 'content');
+	const generated = [...generatePostmortems({ count: n, seed: options.seed, vocabulary: options.vocabulary, asOf: options.asOf, dueWindows: options.dueWindows })];
+	await writeArchive(contentDir, generated);
+	const cacheDir = path.join(workDir, 'dev-cache');
+	await rm(cacheDir, { recursive: true, force: true });
+	const machine = machineInfo();
+	const timeout = 30 * 60_000;
+	const coldSeconds = await timeToFirstPage(contentDir, cacheDir, options.asOf, '/', timeout);
+	progress(`N=${n}: astro dev, empty cache: first page after ${coldSeconds.toFixed(1)} s`);
+	const warmSeconds = await timeToFirstPage(contentDir, cacheDir, options.asOf, '/', timeout);
+	progress(`N=${n}: astro dev, kept cache: first page after ${warmSeconds.toFixed(1)} s`);
+	if (!options.keep) await rm(cacheDir, { recursive: true, force: true });
+	return { n, coldSeconds, warmSeconds, machine };
+}
