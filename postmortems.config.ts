@@ -12,11 +12,16 @@ export default defineArchiveConfig({
 	timeZone: 'UTC',
 	ticketUrlPattern: 'https://tracker.example.com/browse/{id}',
 	policy: {
-		requiredReviews: ['responder', 'lead'],
+		requiredReviews: ['responder', 'lead', 'manager'],
 		sev1ExtraReviews: ['director'],
 		urgentDueWindowDays: { SEV1: 15, SEV2: 30, SEV3: 56, SEV4: 56 },
 		otherDueWindowDays: 90,
 		customerFacingNeedsUrgentItem: true,
+	},
+	// Who owns follow-ups per service; a first draft (npm run draft -- --from DIR) assigns its action items from here first.
+	owners: {
+		'orders-db': '@data-platform',
+		'customer-api': '@payments-team',
 	},
 	drafting: {
 		model: 'claude-sonnet-5-5',

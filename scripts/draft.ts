@@ -3,8 +3,11 @@ import { runDraftCommand } from '../src/cli/draft-command.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
+import { runFirstDraftCommand } from '../src/cli/first-draft-command.ts';
+import { SEVERITIES, type Severity } from '../src/schemas/severity.ts';
 
 const HELP = `Usage: npm run draft [-- options]
+       npm run draft -- --from DIR [--title "..."] [--severity SEV2] [--dry-run] [--json]
 
 Drafts the missing summary and lessons of every postmortem (any status) with
 Claude, checks each draft for blame language, and writes it into the file with
@@ -14,7 +17,19 @@ wrote are never touched. Reads $POSTMORTEMS_DIR or content/postmortems.
 Needs ANTHROPIC_API_KEY; without it, says how many postmortems await drafting
 and exits 0. ANTHROPIC_BASE_URL is honoured.
 
+With --from DIR, writes a whole first draft instead: reads the incident's
+artefacts (chat, pager log, deploys, alerts, annotations, tickets, notes; or a
+timeline JSON file from npm run timeline -- DIR --json), asks Claude for the
+timeline, contributing factors, impact, lessons and action items, checks the
+answer (refs exist, no invented numbers, no self-narration, blameless), fills in
+ids, due dates, owners and timestamps by policy, and writes a NEW file
+<date of first event>-<slug>.md with status: draft (never overwriting one).
+
 Options:
+  --from DIR         write a first draft from this artefact folder (or timeline JSON)
+  --title TEXT       with --from: the title (otherwise drafted)
+  --severity SEV     with --from: SEV1 to SEV4 (default SEV3); sets the due dates
+  --tz ZONE          with --from: time zone of zone-less artefact times
   --dry-run          show what would be drafted and the prompt sizes; send nothing
   --only SLUG        draft only this postmortem (repeatable)
   --concurrency N    requests in flight at once (default 4)
@@ -28,7 +43,7 @@ Options:
   -h, --help         show this help
 
 Exit status: 0 done (or nothing to do), 1 a draft failed or another run holds
-the lock, 2 bad usage.`;
+the lock (with --from: no key, or the draft was refused), 2 bad usage.`;
 
 let args;
 try {
@@ -42,6 +57,10 @@ try {
 			batch: { type: 'boolean' },
 			resume: { type: 'boolean' },
 			json: { type: 'boolean' },
+			from: { type: 'string' },
+			title: { type: 'string' },
+			severity: { type: 'string' },
+			tz: { type: 'string' },
 			help: { type: 'boolean', short: 'h' },
 		},
 	});
@@ -58,16 +77,41 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) fail(
 if (v.model !== undefined && !v.model.trim()) fail('draft: --model needs a model name, e.g. claude-sonnet-5-5');
 if (v.resume && v['dry-run']) fail('draft: --resume collects a batch; it cannot be combined with --dry-run');
 
-await runCli(() =>
-	runDraftCommand({
-		dir: postmortemsDir(),
-		dryRun: Boolean(v['dry-run']),
-		only: v.only ?? [],
-		concurrency,
-		model: v.model,
-		force: Boolean(v.force),
-		batch: Boolean(v.batch),
-		resume: Boolean(v.resume),
-		json: Boolean(v.json),
-	}),
-);
+if (v.from === undefined && (v.title !== undefined || v.severity !== undefined || v.tz !== undefined))
+	fail('draft: --title, --severity and --tz go with --from DIR');
+if (v.from !== undefined) {
+	if (!v.from.trim()) fail('draft: --from needs an artefact folder, e.g. --from examples/incidents/orders-migration-lock');
+	const other = (['only', 'concurrency', 'force', 'batch', 'resume'] as const).filter((k) => v[k] !== undefined);
+	if (other.length > 0) fail(`draft: --from writes one new first draft; it cannot be combined with --${other.join(', --')}`);
+	const severity = v.severity?.toUpperCase();
+	if (severity !== undefined && !(SEVERITIES as readonly string[]).includes(severity))
+		fail(`draft: --severity must be one of ${SEVERITIES.join(', ')}, not "${v.severity}"`);
+	if (v.title !== undefined && v.title.trim().length < 3) fail('draft: --title must be at least 3 characters');
+	await runCli(() =>
+		runFirstDraftCommand({
+			dir: postmortemsDir(),
+			from: v.from!,
+			title: v.title?.trim(),
+			severity: severity as Severity | undefined,
+			tz: v.tz,
+			dryRun: Boolean(v['dry-run']),
+			json: Boolean(v.json),
+			model: v.model,
+			eventBudget: process.env.PM_DRAFT_EVENT_BUDGET ? Number(process.env.PM_DRAFT_EVENT_BUDGET) : undefined,
+		}),
+	);
+} else {
+	await runCli(() =>
+		runDraftCommand({
+			dir: postmortemsDir(),
+			dryRun: Boolean(v['dry-run']),
+			only: v.only ?? [],
+			concurrency,
+			model: v.model,
+			force: Boolean(v.force),
+			batch: Boolean(v.batch),
+			resume: Boolean(v.resume),
+			json: Boolean(v.json),
+		}),
+	);
+}
