@@ -133,10 +133,24 @@ export function unknownKeyFindings(rawData: Record<string, unknown>): PolicyFind
 /** Every policy finding for one postmortem (errors and warnings), per the contract and config. */
 export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>, body: string, policy: Policy): PolicyFinding[] {
 	const out: PolicyFinding[] = unknownKeyFindings(rawData);
+	const published = pm.status === 'published';
+	// Nothing is published before people have reviewed it: placeholders and an unreviewed model draft block publishing.
 	for (const p of leftoverPlaceholders(pm)) {
-		out.push({ path: p.path, level: 'warning', message: `"${p.value}" is still the template's placeholder; write ${p.hint}` });
+		const quote = p.value.length > 80 ? `${p.value.slice(0, 77)}…` : p.value;
+		out.push({
+			path: p.path,
+			level: published ? 'error' : 'warning',
+			message: `"${quote}" is still a placeholder; write ${p.hint}${published ? ' before publishing' : ''}`,
+		});
 	}
-	if (pm.status === 'published') {
+	if (pm.drafted && !pm.drafted.reviewed && pm.status !== 'draft') {
+		out.push(
+			published
+				? { path: 'drafted.reviewed', level: 'error', message: `is false: the model drafted ${pm.drafted.fields.join(', ')} and nobody has reviewed it; a published postmortem needs people to review the draft and set drafted.reviewed: true` }
+				: { path: 'drafted.reviewed', level: 'warning', message: `is false: ${pm.drafted.fields.join(', ')} ${pm.drafted.fields.length === 1 ? 'is a model draft' : 'are a model draft'} awaiting review; set drafted.reviewed: true once people have checked ${pm.drafted.fields.length === 1 ? 'it' : 'them'}` },
+		);
+	}
+	if (published) {
 		const missing = missingReviewRoles(pm, policy);
 		if (missing.length > 0) {
 			out.push({
