@@ -5,7 +5,13 @@ import { getConfig } from '../src/config.ts';
 import { runCli } from '../src/cli/run.ts';
 import { fail } from '../src/cli/terminal.ts';
 import { displayPath, postmortemsDir } from '../src/cli/content-dir.ts';
-import { scaffoldPostmortem, titleProblem } from '../src/lib/authoring/scaffold.ts';
+import { scaffoldPostmortem, titleProblem, type ArtefactScaffold } from '../src/lib/authoring/scaffold.ts';
+import { ArtefactFolderError, readArtefactFolder } from '../src/cli/artefacts/read-folder.ts';
+import { printArtefactProblems } from '../src/cli/artefacts/problems.ts';
+import { timelineSummary } from '../src/cli/artefacts/timeline-report.ts';
+import { incidentFacts } from '../src/lib/artefacts/incident-facts.ts';
+import { timelineEntries } from '../src/lib/artefacts/timeline-entries.ts';
+import { isKnownTimeZone } from '../src/lib/format/zoned-time.ts';
 import { SEVERITIES, type Severity } from '../src/schemas/severity.ts';
 
 const HELP = `Usage: npm run new -- [options] "Title of the incident"
@@ -14,18 +20,34 @@ Creates a draft postmortem, <date>-<slug-of-title>.md, in the postmortems folder
 (default: $POSTMORTEMS_DIR or content/postmortems) with every field of the format
 and a body skeleton to fill in. Never overwrites an existing file.
 
+With --from, the incident's raw exports (the folder npm run timeline reads) fill
+in what they make clear: startedAt and detectedAt (first alert or page),
+mitigatedAt (every alert resolved), resolvedAt (the pager's resolve entry), the
+services (alert labels, deployments) and the merged timeline with each entry's
+refs; the file is named for the incident's day. The rest stays to fill in.
+
 Options:
   --severity SEV   SEV1 (most severe) to SEV4; default SEV3
   --dir DIR        create the file in DIR instead
+  --from DIR       fill the draft from the artefacts in DIR (docs/artefacts.md)
+  --tz ZONE        with --from: IANA zone for artefact times written without one
+                   (default: timeZone in postmortems.config.ts)
   -h, --help       show this help
 
-Exit status: 0 created, 1 the file already exists or could not be written, 2 bad usage.`;
+Exit status: 0 created, 1 the file already exists or could not be written, or
+an artefact could not be read (nothing is written then), 2 bad usage.`;
 
 let args;
 try {
 	args = parseArgs({
 		allowPositionals: true,
-		options: { severity: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+		options: {
+			severity: { type: 'string' },
+			dir: { type: 'string' },
+			from: { type: 'string' },
+			tz: { type: 'string' },
+			help: { type: 'boolean', short: 'h' },
+		},
 	});
 } catch (error) {
 	fail(`new: ${(error as Error).message}\n\n${HELP}`);
@@ -40,11 +62,15 @@ const problem = titleProblem(title);
 if (problem) fail(`new: ${problem}`);
 const severityArg = (args.values.severity ?? 'SEV3').toUpperCase();
 if (!(SEVERITIES as readonly string[]).includes(severityArg)) fail(`new: --severity must be one of ${SEVERITIES.join(', ')}, not "${args.values.severity}"`);
+if (args.values.tz !== undefined && !isKnownTimeZone(args.values.tz)) fail(`new: --tz "${args.values.tz}" is not a time zone; use an IANA name such as UTC or Europe/Berlin`);
+if (args.values.tz !== undefined && args.values.from === undefined) fail('new: --tz only applies with --from DIR');
 
 await runCli(async () => {
 	const config = getConfig();
 	const dir = postmortemsDir(args.values.dir);
-	const scaffold = scaffoldPostmortem({ title, severity: severityArg as Severity, now: new Date(), timeZone: config.timeZone, policy: config.policy });
+	const fromArtefacts = args.values.from === undefined ? undefined : await readForScaffold(args.values.from, args.values.tz ?? config.timeZone);
+	if (fromArtefacts === 'failed') return 1;
+	const scaffold = scaffoldPostmortem({ title, severity: severityArg as Severity, now: new Date(), timeZone: config.timeZone, policy: config.policy, fromArtefacts });
 	const file = path.join(dir, scaffold.fileName);
 	const asFolder = path.join(dir, scaffold.slug, 'index.md');
 	if (await stat(asFolder).catch(() => undefined)) {
@@ -66,3 +92,21 @@ await runCli(async () => {
 	process.stderr.write('Fill in the fields marked in the file, then run: npm run validate\n');
 	return 0;
 });
+
+/** The artefacts' facts and timeline for the scaffold; 'failed' (reported) when a file cannot be read. */
+async function readForScaffold(folder: string, tz: string): Promise<ArtefactScaffold | 'failed'> {
+	let reading;
+	try {
+		reading = await readArtefactFolder(folder, { tz });
+	} catch (error) {
+		if (error instanceof ArtefactFolderError) fail(`new: ${error.message}`);
+		throw error;
+	}
+	printArtefactProblems('new', reading);
+	if (reading.errors.length) {
+		process.stderr.write(`new: nothing written; fix or remove the file${reading.errors.length === 1 ? '' : 's'} above, or see: npm run timeline -- ${folder}\n`);
+		return 'failed';
+	}
+	process.stderr.write(`new: ${timelineSummary(reading.events, tz, reading.redactions)}\n`);
+	return { folder, facts: incidentFacts(reading.events), timeline: timelineEntries(reading.events) };
+}

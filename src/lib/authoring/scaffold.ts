@@ -1,4 +1,7 @@
+import { stringify } from 'yaml';
 import type { ArchiveConfig } from '../../schemas/config.ts';
+import type { IncidentFacts, DerivedTime } from '../artefacts/incident-facts.ts';
+import type { TimelineEntryDraft } from '../artefacts/timeline-entries.ts';
 import { postmortemFields } from '../../schemas/postmortem.ts';
 import { suggestSlug } from '../../schemas/primitives.ts';
 import type { Severity } from '../../schemas/severity.ts';
@@ -20,6 +23,17 @@ export interface ScaffoldOptions {
 	/** IANA zone in which the file's date is taken (the config's `timeZone`). */
 	timeZone: string;
 	policy: ArchiveConfig['policy'];
+	/** `new --from DIR`: what the incident's artefacts settle, and their timeline. */
+	fromArtefacts?: ArtefactScaffold;
+}
+
+/** What `npm run new -- --from DIR` adds to the scaffold. */
+export interface ArtefactScaffold {
+	/** The artefact folder as the user gave it, for the comments. */
+	folder: string;
+	facts: IncidentFacts;
+	/** The merged timeline as entries with their refs. */
+	timeline: TimelineEntryDraft[];
 }
 
 export interface Scaffold {
@@ -57,14 +71,19 @@ function minuteStamp(now: Date): string {
 
 /** Builds the new postmortem's file name and text. */
 export function scaffoldPostmortem(options: ScaffoldOptions): Scaffold {
-	const { title, severity, now, timeZone, policy } = options;
-	const date = calendarDateIn(now, timeZone);
+	const { title, severity, now, timeZone, policy, fromArtefacts } = options;
+	const facts = fromArtefacts?.facts;
+	// From artefacts, the file is named for the incident's day, not the day it was written.
+	const incidentStart = facts?.startedAt?.at ?? facts?.firstEvent?.at;
+	const date = calendarDateIn(incidentStart ? new Date(incidentStart) : now, timeZone);
 	const slug = postmortemSlug(title, date);
-	const stamp = minuteStamp(now);
+	const stamp = incidentStart ?? minuteStamp(now);
+	// Due windows run from the incident's start (the format's policy), which from artefacts is known.
+	const dueFrom = incidentStart ? new Date(incidentStart) : now;
 	const urgentDays = dueWindowDays(severity, 'P1', policy);
 	const otherDays = dueWindowDays(severity, 'P2', policy);
-	const urgentBy = latestAllowedDue(now, severity, 'P1', policy);
-	const otherBy = latestAllowedDue(now, severity, 'P2', policy);
+	const urgentBy = latestAllowedDue(dueFrom, severity, 'P1', policy);
+	const otherBy = latestAllowedDue(dueFrom, severity, 'P2', policy);
 	const roles = requiredReviewRoles(severity, policy).join(', ');
 	// JSON strings are valid YAML double-quoted scalars, so any title is written safely.
 	const quotedTitle = JSON.stringify(title.trim());
@@ -86,17 +105,12 @@ status: draft
 # incident: INC-1234
 
 # Timestamps look like 2025-03-14T09:30:00Z; without a zone they are read as UTC.
-# When impact began. PLACEHOLDER: the time this file was created; correct it.
-startedAt: ${stamp}
-# When the incident was noticed (not before startedAt).
-# detectedAt: ${stamp}
-# When users stopped being affected (not before detectedAt).
-# mitigatedAt: ${stamp}
-# When the incident was over; required to publish.
-# resolvedAt: ${stamp}
+${startedAtLines(facts, stamp)}
+${timeLines('detectedAt', '# When the incident was noticed (not before startedAt).', facts?.detectedAt, stamp)}
+${timeLines('mitigatedAt', '# When users stopped being affected (not before detectedAt).', facts?.mitigatedAt, stamp)}
+${timeLines('resolvedAt', '# When the incident was over; required to publish.', facts?.resolvedAt, stamp)}
 
-# The services involved, as lower-case slugs (checkout-api, orders-db); at least one.
-services: [${PLACEHOLDERS.service}]
+${servicesLines(facts)}
 # Free-form lower-case tags, e.g. [database, migration].
 tags: []
 # Who wrote this postmortem: people or team handles; at least one.
@@ -119,11 +133,7 @@ impact:
 # lessons:
 #   - What the organisation learned, one per line.
 
-# What happened when, in chronological order.
-timeline: []
-# timeline:
-#   - at: ${stamp}
-#     event: What happened, described as what the system or the team did.
+${timelineLines(fromArtefacts, stamp)}
 
 # Conditions that contributed; kind is technical, process or operational.
 # Describe the system, not a person's failing.
@@ -159,6 +169,10 @@ reviews: []
 #   at: ${stamp}
 #   fields: [summary, lessons]
 #   reviewed: false
+#   sources: [pagerduty.json]
+
+# Sentences a reviewer has read and judged not to blame anyone; the blame check lets them pass.
+# blamelessExceptions: [{ sentence: "The exact sentence.", by: '@handle', reason: Why it blames no one. }]
 ---
 `;
 
@@ -190,4 +204,45 @@ reviews: []
 ## Where we got lucky
 `;
 	return { slug, fileName: `${slug}.md`, text: frontmatter + body };
+}
+
+/** `# From the first page (pagerduty.json#Q1).` */
+function fromComment(d: DerivedTime): string {
+	return `From ${d.why} (${d.ref}).`;
+}
+
+function startedAtLines(facts: IncidentFacts | undefined, stamp: string): string {
+	if (facts?.startedAt) return `# When impact began. ${fromComment(facts.startedAt)} Correct it if impact began earlier.\nstartedAt: ${facts.startedAt.at}`;
+	if (facts?.firstEvent) {
+		return `# When impact began. PLACEHOLDER: the first event in the artefacts (${facts.firstEvent.ref}); no alert or page\n# says when impact began, so correct it.\nstartedAt: ${stamp}`;
+	}
+	return `# When impact began. PLACEHOLDER: the time this file was created; correct it.\nstartedAt: ${stamp}`;
+}
+
+function timeLines(field: string, comment: string, value: DerivedTime | undefined, stamp: string): string {
+	return value ? `${comment} ${fromComment(value)}\n${field}: ${value.at}` : `${comment}\n# ${field}: ${stamp}`;
+}
+
+function servicesLines(facts: IncidentFacts | undefined): string {
+	const comment = '# The services involved, as lower-case slugs (checkout-api, orders-db); at least one.';
+	if (!facts?.services.names.length) return `${comment}\nservices: [${PLACEHOLDERS.service}]`;
+	const refs = facts.services.refs;
+	const shown = refs.slice(0, 4).join(', ') + (refs.length > 4 ? `, and ${refs.length - 4} more` : '');
+	return `${comment}\n# From alert labels and deployments (${shown}).\nservices: [${facts.services.names.join(', ')}]`;
+}
+
+function timelineLines(from: ArtefactScaffold | undefined, stamp: string): string {
+	const comment = '# What happened when, in chronological order.';
+	if (!from?.timeline.length) {
+		return `${comment}
+timeline: []
+# timeline:
+#   - at: ${stamp}
+#     event: What happened, described as what the system or the team did.
+#     refs: [pagerduty.json#Q1XYZ]   # optional: the artefact events it stands on`;
+	}
+	return `${comment}
+# From the artefacts in ${from.folder} (npm run timeline -- ${from.folder} shows them), each entry with
+# the refs of the events it stands on. Keep what matters, say it as what the system or the team did, drop the rest.
+${stringify({ timeline: from.timeline }, { lineWidth: 0 }).trimEnd()}`;
 }
