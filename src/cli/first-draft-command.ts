@@ -65,7 +65,13 @@ export async function runFirstDraftCommand(opts: FirstDraftOptions, env: NodeJS.
 		say(`draft: ${loaded.message}`);
 		return loaded.usage ? 2 : 1;
 	}
-	for (const w of loaded.warnings) say(`draft: warning: ${w}`);
+	for (const w of loaded.warnings) say(`draft: ${w}`);
+	if (loaded.errors.length > 0) {
+		// A draft from half the artefacts would look complete and not be: fix the exports first.
+		for (const e of loaded.errors.slice(0, 20)) say(`draft: ${e}`);
+		say(`draft: ${loaded.errors.length} artefact ${loaded.errors.length === 1 ? 'problem' : 'problems'}; nothing was drafted (npm run timeline -- ${opts.from} shows the events that could be read)`);
+		return 1;
+	}
 	if (loaded.events.length === 0) {
 		say(`draft: ${opts.from} holds no events; nothing to draft from`);
 		return 1;

@@ -253,7 +253,20 @@ describe('npm run draft -- --from (first draft from artefacts)', () => {
 		await writeFile(bad, '{"schemaVersion":1,"events":[{"at":"yesterday"}]}');
 		const malformed = await runScript('draft', ['--from', bad, '--dry-run'], { POSTMORTEMS_DIR: dir });
 		expect(malformed.code).toBe(1);
-		expect(malformed.stderr).toMatch(/bad\.json: events\.0\.at must be an ISO 8601 time/);
+		expect(malformed.stderr).toMatch(/bad\.json: events\.0\.at must be a UTC time such as 2026-07-22T02:14:00Z; expected the output of npm run timeline/);
 		expect(malformed.stderr).not.toMatch(STACK_LINE);
+	});
+
+	it('refuses to draft from a folder with an export it cannot read, naming the file, and sends nothing', async () => {
+		const dir = await archiveCopy();
+		const folder = await mkdtemp(path.join(tmpdir(), 'pm-artefacts-'));
+		await writeFile(path.join(folder, 'pagerduty.json'), '{"log_entries": [');
+		const run = await draft(dir, ['--from', folder]);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain('pagerduty.json');
+		expect(run.stderr).toContain('nothing was drafted');
+		expect(run.stderr).not.toMatch(STACK_LINE);
+		expect(messageCalls()).toHaveLength(0);
+		expect(await newFiles(dir)).toEqual([]);
 	});
 });

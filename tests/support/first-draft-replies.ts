@@ -91,3 +91,47 @@ export function dataLossWithoutRemediation(): FirstDraftOutput {
 	d.actionItems = d.actionItems.filter((a) => a.kind !== 'remediation');
 	return d;
 }
+
+/** One event line of the prompt: `at | source | ref[ (+n more: …)] | actor | text`. */
+function promptEvents(body: any): Array<{ at: string; source: string; ref: string; actor: string; text: string }> {
+	const user = String(body?.messages?.[0]?.content ?? '');
+	const block = /<incident_events>\n([\s\S]*?)\n<\/incident_events>/.exec(user)?.[1] ?? '';
+	return block
+		.split('\n')
+		.map((line) => line.split(' | '))
+		.filter((parts) => parts.length >= 5)
+		.map(([at, source, ref, actor, ...text]) => ({ at: at!, source: source!, ref: ref!.replace(/ \(\+\d+ more: .*\)$/, ''), actor: actor!, text: text.join(' | ') }));
+}
+
+/**
+ * A stand-in answer written from whatever events the prompt carries, as a model
+ * would: a timeline of a spread of the events citing their refs, the moments from
+ * the first page and the last resolve, blameless text. For end-to-end runs on an
+ * artefact folder whose refs a test does not hard-code.
+ */
+export function draftFromPrompt(body: any): FirstDraftOutput {
+	const events = promptEvents(body);
+	const pick = events.filter((_, i) => i % Math.max(1, Math.floor(events.length / 8)) === 0).slice(0, 10);
+	const page = events.find((e) => e.source === 'pagerduty') ?? events[0]!;
+	const resolve = [...events].reverse().find((e) => e.source === 'pagerduty' && /^Resolved/.test(e.text));
+	const chat = events.find((e) => e.source === 'slack') ?? events[0]!;
+	return {
+		title: 'Checkout slowed while a migration held a lock on the orders table',
+		summary:
+			'A schema migration rewrote the orders table while holding an exclusive lock, and checkout requests queued behind it. Alerts on checkout latency and lock waits paged the on-call rota, responders traced the queue to the migration and cancelled it, and the lock was released. The migration pipeline allowed a table-rewriting change to run at peak time without a lock timeout.',
+		impact: { summary: 'Checkout was slow or failed for customers while the lock was held.', usersAffected: null, customerFacing: true, dataLoss: false },
+		services: ['orders-api', 'orders-db'],
+		moments: { startedAt: events[0]!.ref, detectedAt: page.ref, mitigatedAt: null, resolvedAt: resolve?.ref ?? null },
+		timeline: pick.map((e) => ({ at: e.at, event: `Recorded in ${e.source}: ${e.text.replace(/[.!?]?$/, '.')}`, refs: [e.ref] })),
+		contributingFactors: [
+			{ kind: 'technical', description: 'The migration runner set no lock timeout for statements that rewrite a table.', refs: [events[0]!.ref] },
+			{ kind: 'process', description: 'Nothing in review or CI flagged a table rewrite scheduled at peak time.', refs: [chat.ref] },
+		],
+		lessons: ['A migration that rewrites a hot table needs a guard in the pipeline, not only a reviewer.', 'Lock-wait alerts pointed at the cause faster than latency alone.'],
+		actionItems: [
+			{ title: 'Set a lock_timeout for every migration in the runner', kind: 'prevent', priority: 'P1', rationale: 'The lock was held for minutes with nothing to stop it.', service: 'orders-db', suggestedOwner: null },
+			{ title: 'Fail CI on table-rewriting migrations without an off-peak window', kind: 'process', priority: 'P2', rationale: 'Review did not catch the rewrite.', service: 'orders-api', suggestedOwner: null },
+			{ title: 'Tell the customers who opened tickets what happened', kind: 'remediation', priority: 'P1', rationale: 'Customers saw checkout fail and asked support.', service: null, suggestedOwner: 'Priya Kaur' },
+		],
+	};
+}

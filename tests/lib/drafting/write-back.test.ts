@@ -137,7 +137,7 @@ describe('redrafting a first draft from artefacts', () => {
 		const result = applyDraft(firstDraft, { summary: 'The index build on orders ran without CONCURRENTLY and held a write lock.' }, stamp);
 		expect(result.ok, result.ok ? '' : result.reason).toBe(true);
 		if (!result.ok) return;
-		const fm = jsyaml.load(splitFrontmatter(result.text)!.yaml) as Record<string, any>;
+		const fm = jsyaml.load(result.text.split('\n---\n')[0]!.replace(/^---\n/, '')) as Record<string, any>;
 		expect(fm.drafted.fields).toEqual(['title', 'summary', 'timeline', 'startedAt']);
 		expect(fm.drafted.sources).toEqual(['deploys.csv', 'slack/incident/2026-07-22.json']);
 		expect(fm.timeline[0].refs).toEqual(['deploys.csv#3']);

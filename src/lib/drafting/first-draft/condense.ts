@@ -1,5 +1,6 @@
 import { approxTokens } from '../prompt.ts';
-import { refFile, type ArtefactEvent } from './events.ts';
+import { refFile } from '../../artefacts/merge.ts';
+import type { ArtefactEvent } from './events.ts';
 
 /**
  * Condensing the merged events to fit a token budget, deterministically and in
@@ -38,7 +39,7 @@ export const MAX_EVENT_CHARS = 400;
 /** Messages of one person within this many milliseconds of the run's first are merged. */
 const RUN_WINDOW_MS = 60_000;
 
-const CHAT_SOURCES = new Set(['slack', 'chat']);
+const CHAT_SOURCES = new Set<string>(['slack']);
 const JOIN_RE = /\bhas (?:joined|left) the channel\b|^<?@?[\w.-]+>? (?:joined|left)\b/i;
 const BOT_RE = /(?:^|[\s_-])bot$|\bbot\b|\[bot\]/i;
 

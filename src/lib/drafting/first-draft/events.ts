@@ -1,20 +1,12 @@
+import { refFile } from '../../artefacts/merge.ts';
+import type { ArtefactEvent } from '../../../schemas/artefact-event.ts';
+
 /**
- * The normalised artefact event of `incident-artefacts.md`, as the first draft
- * reads it, and the lookups every later stage shares.
+ * The lookups every stage of a first draft shares over the normalised artefact
+ * events (`incident-artefacts.md`, read by src/lib/artefacts).
  */
 
-/** One event from an incident's artefacts, in UTC, redacted. */
-export interface ArtefactEvent {
-	/** ISO 8601 UTC. */
-	at: string;
-	source: string;
-	/** `file#id`, unique in the artefact folder. */
-	ref: string;
-	actor: string | null;
-	text: string;
-	/** The refs of the same event seen in other files. */
-	alsoIn?: string[];
-}
+export type { ArtefactEvent };
 
 /** Every ref the artefacts hold (an event's own and its `alsoIn`), to the event. */
 export function refIndex(events: ReadonlyArray<ArtefactEvent>): Map<string, ArtefactEvent> {
@@ -24,12 +16,6 @@ export function refIndex(events: ReadonlyArray<ArtefactEvent>): Map<string, Arte
 		for (const r of e.alsoIn ?? []) if (!index.has(r)) index.set(r, e);
 	}
 	return index;
-}
-
-/** The file part of a ref: `slack/incident/2026-07-22.json#1753150440.000100` → `slack/incident/2026-07-22.json`. */
-export function refFile(ref: string): string {
-	const hash = ref.lastIndexOf('#');
-	return hash === -1 ? ref : ref.slice(0, hash);
 }
 
 /** The artefact files the events came from, sorted: `drafted.sources`. */
