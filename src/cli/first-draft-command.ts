@@ -13,7 +13,7 @@ import { numbersIn } from '../lib/drafting/first-draft/guards.ts';
 import { draftFromArtefacts } from '../lib/drafting/first-draft/pipeline.ts';
 import { firstDraftPrompt } from '../lib/drafting/first-draft/prompt.ts';
 import { renderFirstDraft } from '../lib/drafting/first-draft/render.ts';
-import { firstDraftRequestParams, requestFirstDraft } from '../lib/drafting/first-draft/request.ts';
+import { firstDraftRequestParams, requestFirstDraft } from './drafting/first-draft-request.ts';
 import { promptSize } from '../lib/drafting/prompt.ts';
 import { createDraftClient } from '../lib/drafting/request.ts';
 import { calendarDateIn } from '../lib/format/dates.ts';

@@ -3,13 +3,16 @@ import type { FirstDraftOutput } from '../../../schemas/first-draft-output.ts';
 import type { DraftPrompt } from '../prompt.ts';
 import type { ArtefactEvent } from './events.ts';
 import { checkNumbers, checkRefs, firstDraftRewriteRequest, rejections, type Dropped, type ToneContext } from './guards.ts';
-import type { FirstDraftOutcome } from './request.ts';
 
 /**
  * A first draft from request to a guarded answer: send, guard (drop what cites
  * nothing, drop invented numbers, reject self-narration and blame), and on a
  * rejection one rewrite request with the problems; a second rejection is final.
  */
+
+/** The parsed answer of one request, or why there is none. */
+export type FirstDraftOutcome =
+	{ ok: true; draft: FirstDraftOutput; text: string; usage: Anthropic.Usage } | { ok: false; reason: string; usage?: Anthropic.Usage };
 
 export interface FirstDraftContext {
 	prompt: DraftPrompt;

@@ -1,9 +1,10 @@
 import Anthropic, { APIError } from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
-import { firstDraftOutputSchema, type FirstDraftOutput } from '../../../schemas/first-draft-output.ts';
-import { answerText, parseFailureReason, stopFailure } from '../parse.ts';
-import type { DraftPrompt } from '../prompt.ts';
-import { apiFailureReason } from '../request.ts';
+import { firstDraftOutputSchema } from '../../schemas/first-draft-output.ts';
+import type { FirstDraftOutcome } from '../../lib/drafting/first-draft/pipeline.ts';
+import { answerText, parseFailureReason, stopFailure } from '../../lib/drafting/parse.ts';
+import type { DraftPrompt } from '../../lib/drafting/prompt.ts';
+import { apiFailureReason } from '../../lib/drafting/request.ts';
 
 /**
  * The request stage of a first draft: the same SDK client (retries, timeout) and
@@ -26,10 +27,11 @@ export function firstDraftRequestParams(model: string, prompt: DraftPrompt) {
 	} satisfies Anthropic.MessageCreateParamsNonStreaming;
 }
 
-export type FirstDraftOutcome =
-	{ ok: true; draft: FirstDraftOutput; text: string; usage: Anthropic.Usage } | { ok: false; reason: string; usage?: Anthropic.Usage };
-
-export async function requestFirstDraft(client: Anthropic, params: ReturnType<typeof firstDraftRequestParams>, signal?: AbortSignal): Promise<FirstDraftOutcome> {
+export async function requestFirstDraft(
+	client: Anthropic,
+	params: ReturnType<typeof firstDraftRequestParams>,
+	signal?: AbortSignal,
+): Promise<FirstDraftOutcome> {
 	let message: Anthropic.Message;
 	try {
 		// create, then parse through the same format: a stop reason (max_tokens, refusal) explains a broken answer better than the JSON error would.
