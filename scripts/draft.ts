@@ -87,6 +87,9 @@ if (v.from !== undefined) {
 	if (severity !== undefined && !(SEVERITIES as readonly string[]).includes(severity))
 		fail(`draft: --severity must be one of ${SEVERITIES.join(', ')}, not "${v.severity}"`);
 	if (v.title !== undefined && v.title.trim().length < 3) fail('draft: --title must be at least 3 characters');
+	const budgetText = process.env.PM_DRAFT_EVENT_BUDGET?.trim();
+	const eventBudget = budgetText ? Number(budgetText) : undefined;
+	if (eventBudget !== undefined && !(Number.isInteger(eventBudget) && eventBudget >= 100)) fail(`draft: PM_DRAFT_EVENT_BUDGET must be a whole number of tokens, at least 100, not "${budgetText}"`);
 	await runCli(() =>
 		runFirstDraftCommand({
 			dir: postmortemsDir(),
@@ -97,7 +100,7 @@ if (v.from !== undefined) {
 			dryRun: Boolean(v['dry-run']),
 			json: Boolean(v.json),
 			model: v.model,
-			eventBudget: process.env.PM_DRAFT_EVENT_BUDGET ? Number(process.env.PM_DRAFT_EVENT_BUDGET) : undefined,
+			eventBudget,
 		}),
 	);
 } else {
