@@ -70,12 +70,18 @@ describe('the number guard', () => {
 
 describe('the rejecting guards', () => {
 	it('finds self-narration in any narrative field', () => {
-		for (const text of ['Here is a draft of the postmortem.', 'As an AI, I cannot know the cause.', 'This draft leaves the owners open.', '[Insert the customer count here]', 'Based on the artefacts provided, the lock began at 02:05.']) {
+		for (const text of ['Here is a draft of the postmortem.', 'Owners are left as placeholders for the reviewers.', 'The template sections on detection are filled in below.', 'As an AI, I cannot know the cause.', 'This draft leaves the owners open.', '[Insert the customer count here]', 'Based on the artefacts provided, the lock began at 02:05.']) {
 			const d = goodFirstDraft();
 			d.lessons[1] = text;
 			expect(selfNarration(d).map((n) => n.path), text).toEqual(['lessons[1]']);
 		}
 		expect(selfNarration(goodFirstDraft())).toEqual([]);
+		// An incident about placeholders or templates is not self-narration.
+		for (const text of ['A placeholder API key from the config template reached production.', 'The email template rendered without the order number.', 'The release notes draft was published early.']) {
+			const d = goodFirstDraft();
+			d.summary = text;
+			expect(selfNarration(d), text).toEqual([]);
+		}
 	});
 
 	it('sends every narrative field through the tone gate, with its own path', () => {
