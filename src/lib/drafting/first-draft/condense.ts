@@ -154,10 +154,13 @@ export function condenseEvents(events: ReadonlyArray<ArtefactEvent>, budget = EV
 		report.pastesCut = c.cut;
 	}
 	if (!fits()) {
-		const chat = spreadOut(current, budget, isChat);
-		const rest = spreadOut(chat.events, budget, () => true);
-		current = rest.events;
-		report.eventsLeftOut = chat.left + rest.left;
+		// Chat goes first while the other sources fit in half the budget; past that (a pager
+		// log of thousands of notifications) every source is thinned alike, so the chat's
+		// wrong turns and decisions are not all lost to system events.
+		const others = eventTokens(current.filter((e) => !isChat(e)));
+		const spread = spreadOut(current, budget, others <= budget / 2 ? isChat : () => true);
+		current = spread.events;
+		report.eventsLeftOut = spread.left;
 	}
 	report.eventsOut = current.length;
 	report.tokensOut = eventTokens(current);
@@ -172,6 +175,6 @@ export function condenseLine(r: CondenseReport): string | undefined {
 	if (r.botMessagesDropped) parts.push(`${r.botMessagesDropped} bot messages left out`);
 	if (r.messagesMerged) parts.push(`${r.messagesMerged} messages merged into the one before (same person, within a minute)`);
 	if (r.pastesCut) parts.push(`${r.pastesCut} long pastes cut to ${MAX_EVENT_CHARS} characters`);
-	if (r.eventsLeftOut) parts.push(`${r.eventsLeftOut} events left out to fit (chat first, spread evenly)`);
+	if (r.eventsLeftOut) parts.push(`${r.eventsLeftOut} events left out to fit (chat first, spread evenly over the incident)`);
 	return `condensed ${r.eventsIn} events (≈ ${r.tokensIn} tokens) to ${r.eventsOut} (≈ ${r.tokensOut} tokens, budget ${r.budget}): ${parts.join('; ') || 'nothing could be left out'}`;
 }

@@ -62,8 +62,19 @@ describe('condensing the events to a token budget', () => {
 		expect(report.tokensOut).toBeLessThanOrEqual(800);
 		expect(report.eventsLeftOut).toBeGreaterThan(0);
 		expect(events.filter((e) => e.source === 'pagerduty')).toHaveLength(2);
-		expect(condenseLine(report)).toContain(`${report.eventsLeftOut} events left out to fit (chat first, spread evenly)`);
+		expect(condenseLine(report)).toContain(`${report.eventsLeftOut} events left out to fit (chat first, spread evenly over the incident)`);
 		// Deterministic: the same input gives the same selection.
 		expect(condenseEvents(many, 800).events).toEqual(events);
+	});
+
+	it('thins every source alike when the system events alone would fill the budget, so chat is not all lost', () => {
+		const noisy: ArtefactEvent[] = [];
+		for (let i = 0; i < 400; i++) noisy.push(pager(i % 60, `Notified responder ${i} by push`));
+		for (let i = 0; i < 100; i++) noisy.push(chat(i % 60, 30, `person-${i % 5}`, `hypothesis ${i}: the lock on orders`, 500 + i));
+		noisy.sort((a, b) => a.at.localeCompare(b.at));
+		const { events, report } = condenseEvents(noisy, 2000);
+		expect(report.tokensOut).toBeLessThanOrEqual(2000);
+		expect(events.filter((e) => e.source === 'slack').length).toBeGreaterThan(0);
+		expect(events.filter((e) => e.source === 'pagerduty').length).toBeLessThan(400);
 	});
 });
