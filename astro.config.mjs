@@ -4,9 +4,21 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import archiveConfig from './postmortems.config.ts';
+import { ConfigError, getConfig } from './src/config.ts';
 
-const site = archiveConfig.site ?? {};
+// postmortems.config.ts is checked here with the schema the scripts use (src/config.ts), so a
+// bad field stops `astro dev`, `astro build` and `astro check` with the file, the field and
+// what is wrong, instead of a raw value reaching Astro or a stack trace. Exit 2, as the scripts.
+/** @type {import('./src/schemas/config.ts').ArchiveConfig} */
+let archiveConfig;
+try {
+	archiveConfig = getConfig();
+} catch (error) {
+	if (!(error instanceof ConfigError)) throw error;
+	process.stderr.write(`${error.message}\n`);
+	process.exit(2);
+}
+const { site } = archiveConfig;
 
 // Bodies may hold raw HTML pasted from chat logs: parse it (rehype-raw), then
 // sanitise with GitHub's allow-list, so no script, event handler or javascript:
@@ -22,8 +34,8 @@ const sanitizeSchema = {
 };
 
 export default defineConfig({
-	site: site.url ?? 'http://localhost:4321',
-	base: site.base ?? '/',
+	site: site.url,
+	base: site.base,
 	trailingSlash: 'ignore',
 	markdown: {
 		// gfm: false because remark-gfm is added explicitly (tables, task lists, footnotes, autolinks).

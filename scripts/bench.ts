@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run.ts';
-import { colours, fail } from '../src/cli/terminal.ts';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
+import { colours } from '../src/cli/terminal.ts';
 import { getConfig } from '../src/config.ts';
 import { isIsoDate } from '../src/lib/format/dates.ts';
 import { formatResult, formatScale, scaleGrowth, type BenchResult } from '../bench/core/report.ts';
@@ -45,38 +45,28 @@ Options:
 Exit status: 0 done, 1 a build failed, 2 bad usage.
 Builds run one at a time; on a shared machine the figures are noisy: use --rounds.`;
 
-let args;
-try {
-	args = parseArgs({
-		options: {
-			n: { type: 'string' },
-			seed: { type: 'string' },
-			rounds: { type: 'string' },
-			scale: { type: 'boolean' },
-			'scale-sizes': { type: 'string' },
-			query: { type: 'string', multiple: true },
-			'as-of': { type: 'string' },
-			corpora: { type: 'string' },
-			'no-search': { type: 'boolean' },
-			profile: { type: 'boolean' },
-			keep: { type: 'boolean' },
-			json: { type: 'boolean' },
-			help: { type: 'boolean', short: 'h' },
-		},
-	});
-} catch (error) {
-	fail(`bench: ${(error as Error).message}\n\n${HELP}`);
-}
-const options = args.values;
-if (options.help) {
-	console.log(HELP);
-	process.exit(0);
-}
+const usage = { name: 'bench', help: HELP };
+const { values: options } = parseCommandLine(usage, {
+	options: {
+		n: { type: 'string' },
+		seed: { type: 'string' },
+		rounds: { type: 'string' },
+		scale: { type: 'boolean' },
+		'scale-sizes': { type: 'string' },
+		query: { type: 'string', multiple: true },
+		'as-of': { type: 'string' },
+		corpora: { type: 'string' },
+		'no-search': { type: 'boolean' },
+		profile: { type: 'boolean' },
+		keep: { type: 'boolean' },
+		json: { type: 'boolean' },
+	},
+});
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
 	if (value === undefined) return fallback;
 	const number = Number(value);
-	if (!Number.isInteger(number) || number < 1) fail(`bench: --${name} must be a whole number of 1 or more, not "${value}"`);
+	if (!Number.isInteger(number) || number < 1) usageError(usage, `--${name} must be a whole number of 1 or more, not "${value}"`);
 	return number;
 }
 
@@ -86,9 +76,9 @@ const sizes = options['scale-sizes']
 	: options.scale
 		? [1000, 5000, 10000]
 		: [positiveInt('n', options.n, 2000)];
-if ((options['scale-sizes'] || options.scale) && options.n) fail('bench: give --n or --scale (--scale-sizes), not both');
+if ((options['scale-sizes'] || options.scale) && options.n) usageError(usage, 'give --n or --scale (--scale-sizes), not both');
 const asOf = options['as-of'] ?? '2026-01-15';
-if (!isIsoDate(asOf)) fail(`bench: --as-of must be a date such as 2026-01-15, not "${asOf}"`);
+if (!isIsoDate(asOf)) usageError(usage, `--as-of must be a date such as 2026-01-15, not "${asOf}"`);
 const seed = options.seed ?? '1';
 const queries = options.query && options.query.length > 0 ? options.query : TYPICAL_QUERIES;
 const scaleMode = sizes.length > 1 || Boolean(options.scale);

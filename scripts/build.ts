@@ -1,15 +1,7 @@
-import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { runBuildCommand } from '../src/cli/build-command.ts';
+import { parseCommandLine } from '../src/cli/command-line.ts';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
-import { checkContentDir } from '../src/cli/check-content.ts';
-import { startAstroBuild } from '../src/cli/astro-build.ts';
-import { draftWouldCall, runDraftCommand } from '../src/cli/draft-command.ts';
-import { noKeyLine } from '../src/cli/draft-report.ts';
-import { selectDraftTargets } from '../src/lib/drafting/select.ts';
 import { runCli } from '../src/cli/run.ts';
-import { fail } from '../src/cli/terminal.ts';
-import { printValidationReport } from '../src/cli/validation-report.ts';
-import { writeSearchIndex } from '../src/cli/search-index.ts';
 
 const HELP = `Usage: npm run build [-- options]
 
@@ -25,75 +17,6 @@ Options:
   --skip-draft     do not run the drafting step
   -h, --help  show this help`;
 
-let args;
-try {
-	args = parseArgs({ options: { strict: { type: 'boolean' }, 'out-dir': { type: 'string' }, 'skip-draft': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-} catch (error) {
-	fail(`build: ${(error as Error).message}\n\n${HELP}`);
-}
-if (args.values.help) {
-	console.log(HELP);
-	process.exit(0);
-}
-const strict = Boolean(args.values.strict);
-const outDir = args.values['out-dir'];
+const { values } = parseCommandLine({ name: 'build', help: HELP }, { options: { strict: { type: 'boolean' }, 'out-dir': { type: 'string' }, 'skip-draft': { type: 'boolean' } } });
 
-/**
- * Validates the archive and prints the report; returns whether the build may go on and
- * how many postmortems await drafting. Kept in its own function so the parsed archive
- * can be garbage-collected while Astro builds.
- */
-async function validateForBuild(dir: string): Promise<{ ok: boolean; pendingDrafts: number }> {
-	const checked = await checkContentDir(dir);
-	if ('missing' in checked) {
-		process.stderr.write(`build: no postmortems folder at ${checked.missing} (set POSTMORTEMS_DIR or create content/postmortems)\n`);
-		return { ok: false, pendingDrafts: 0 };
-	}
-	const { sources, result } = checked;
-	if (result.findings.length > 0) printValidationReport(result, sources.length);
-	if (result.errorCount > 0 || (strict && result.warningCount > 0)) {
-		process.stderr.write('\nbuild stopped: fix the problems above (npm run validate lists them again).\n');
-		return { ok: false, pendingDrafts: 0 };
-	}
-	return { ok: true, pendingDrafts: selectDraftTargets(result.entries).length };
-}
-
-await runCli(async () => {
-	const dir = postmortemsDir();
-	// With a key, drafting writes files before Astro reads them, so the steps run in turn.
-	// Without one (the usual case), Astro starts at once and the validator runs beside it
-	// on the other core; Astro's output is held back until the content is known to be valid.
-	const drafting = !args.values['skip-draft'] && draftWouldCall(process.env);
-	const astro = drafting ? undefined : startAstroBuild(outDir, { hold: true });
-	const validation = await validateForBuild(dir);
-	if (!validation.ok) {
-		astro?.stop();
-		return 1;
-	}
-	let code: number;
-	if (astro) {
-		if (!args.values['skip-draft'] && validation.pendingDrafts > 0) process.stderr.write(`${noKeyLine(validation.pendingDrafts)}\n`);
-		astro.release();
-		code = await astro.done;
-	} else {
-		// Drafting assists, it does not gate: an API outage or a rejected draft leaves those
-		// fields pending (the site says so) and the validated archive is still published.
-		const drafted = await runDraftCommand({ dir, dryRun: false, only: [], concurrency: 4, force: false, batch: false, resume: false, json: false }).catch((error: unknown) => {
-			process.stderr.write(`draft: ${(error as Error).message}\n`);
-			return 1;
-		});
-		if (drafted !== 0) process.stderr.write('build: drafting did not finish for every postmortem (see above); building with those fields pending.\n');
-		const later = startAstroBuild(outDir, { hold: false });
-		code = await later.done;
-	}
-	if (code !== 0) return code;
-	// Search index: Pagefind reads the built incident pages (after Astro, so it sees the final HTML).
-	const started = Date.now();
-	const search = await writeSearchIndex(path.resolve(outDir ?? 'dist'));
-	if (search.errors.length > 0) {
-		process.stderr.write(`build: the search index could not be written to ${search.outputPath}:\n  ${search.errors.join('\n  ')}\n`);
-		return 1;
-	}
-	console.log(`search index: ${search.pageCount} incident page(s) in ${((Date.now() - started) / 1000).toFixed(1)}s → ${search.outputPath}`);
-	return 0;
-});
+await runCli(() => runBuildCommand({ dir: postmortemsDir(), outDir: values['out-dir'], strict: Boolean(values.strict), skipDraft: Boolean(values['skip-draft']) }));

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { runDraftCommand } from '../src/cli/draft-command.ts';
 import { runCli } from '../src/cli/run.ts';
-import { fail } from '../src/cli/terminal.ts';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
 import { runFirstDraftCommand } from '../src/cli/first-draft-command.ts';
 import { SEVERITIES, type Severity } from '../src/schemas/severity.ts';
@@ -9,7 +8,7 @@ import { SEVERITIES, type Severity } from '../src/schemas/severity.ts';
 const HELP = `Usage: npm run draft [-- options]
        npm run draft -- --from DIR [--title "..."] [--severity SEV2] [--dry-run] [--json]
 
-Drafts the missing summary and lessons of every postmortem (any status) with
+Drafts the missing summary and lessons of every postmortem not yet published with
 Claude, checks each draft for blame language, and writes it into the file with
 drafted: {model, at, fields, reviewed: false} for people to review. Fields people
 wrote are never touched. Reads $POSTMORTEMS_DIR or content/postmortems.
@@ -45,51 +44,39 @@ Options:
 Exit status: 0 done (or nothing to do), 1 a draft failed or another run holds
 the lock (with --from: no key, or the draft was refused), 2 bad usage.`;
 
-let args;
-try {
-	args = parseArgs({
-		options: {
-			'dry-run': { type: 'boolean' },
-			only: { type: 'string', multiple: true },
-			concurrency: { type: 'string' },
-			model: { type: 'string' },
-			force: { type: 'boolean' },
-			batch: { type: 'boolean' },
-			resume: { type: 'boolean' },
-			json: { type: 'boolean' },
-			from: { type: 'string' },
-			title: { type: 'string' },
-			severity: { type: 'string' },
-			tz: { type: 'string' },
-			help: { type: 'boolean', short: 'h' },
-		},
-	});
-} catch (error) {
-	fail(`draft: ${(error as Error).message}\n\n${HELP}`);
-}
-const v = args.values;
-if (v.help) {
-	console.log(HELP);
-	process.exit(0);
-}
+const usage = { name: 'draft', help: HELP };
+const { values: v } = parseCommandLine(usage, {
+	options: {
+		'dry-run': { type: 'boolean' },
+		only: { type: 'string', multiple: true },
+		concurrency: { type: 'string' },
+		model: { type: 'string' },
+		force: { type: 'boolean' },
+		batch: { type: 'boolean' },
+		resume: { type: 'boolean' },
+		json: { type: 'boolean' },
+		from: { type: 'string' },
+		title: { type: 'string' },
+		severity: { type: 'string' },
+		tz: { type: 'string' },
+	},
+});
 const concurrency = v.concurrency === undefined ? 4 : Number(v.concurrency);
-if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) fail(`draft: --concurrency must be a whole number from 1 to 32, not "${v.concurrency}"`);
-if (v.model !== undefined && !v.model.trim()) fail('draft: --model needs a model name, e.g. claude-sonnet-5-5');
-if (v.resume && v['dry-run']) fail('draft: --resume collects a batch; it cannot be combined with --dry-run');
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) usageError(usage, `--concurrency must be a whole number from 1 to 32, not "${v.concurrency}"`);
+if (v.model !== undefined && !v.model.trim()) usageError(usage, '--model needs a model name, e.g. claude-sonnet-5-5');
+if (v.resume && v['dry-run']) usageError(usage, '--resume collects a batch; it cannot be combined with --dry-run');
 
-if (v.from === undefined && (v.title !== undefined || v.severity !== undefined || v.tz !== undefined))
-	fail('draft: --title, --severity and --tz go with --from DIR');
+if (v.from === undefined && (v.title !== undefined || v.severity !== undefined || v.tz !== undefined)) usageError(usage, '--title, --severity and --tz go with --from DIR');
 if (v.from !== undefined) {
-	if (!v.from.trim()) fail('draft: --from needs an artefact folder, e.g. --from examples/incidents/orders-migration-lock');
+	if (!v.from.trim()) usageError(usage, '--from needs an artefact folder, e.g. --from examples/incidents/orders-migration-lock');
 	const other = (['only', 'concurrency', 'force', 'batch', 'resume'] as const).filter((k) => v[k] !== undefined);
-	if (other.length > 0) fail(`draft: --from writes one new first draft; it cannot be combined with --${other.join(', --')}`);
+	if (other.length > 0) usageError(usage, `--from writes one new first draft; it cannot be combined with --${other.join(', --')}`);
 	const severity = v.severity?.toUpperCase();
-	if (severity !== undefined && !(SEVERITIES as readonly string[]).includes(severity))
-		fail(`draft: --severity must be one of ${SEVERITIES.join(', ')}, not "${v.severity}"`);
-	if (v.title !== undefined && v.title.trim().length < 3) fail('draft: --title must be at least 3 characters');
+	if (severity !== undefined && !(SEVERITIES as readonly string[]).includes(severity)) usageError(usage, `--severity must be one of ${SEVERITIES.join(', ')}, not "${v.severity}"`);
+	if (v.title !== undefined && v.title.trim().length < 3) usageError(usage, '--title must be at least 3 characters');
 	const budgetText = process.env.PM_DRAFT_EVENT_BUDGET?.trim();
 	const eventBudget = budgetText ? Number(budgetText) : undefined;
-	if (eventBudget !== undefined && !(Number.isInteger(eventBudget) && eventBudget >= 100)) fail(`draft: PM_DRAFT_EVENT_BUDGET must be a whole number of tokens, at least 100, not "${budgetText}"`);
+	if (eventBudget !== undefined && !(Number.isInteger(eventBudget) && eventBudget >= 100)) usageError(usage, `PM_DRAFT_EVENT_BUDGET must be a whole number of tokens, at least 100, not "${budgetText}"`);
 	await runCli(() =>
 		runFirstDraftCommand({
 			dir: postmortemsDir(),

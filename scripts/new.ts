@@ -1,9 +1,8 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { getConfig } from '../src/config.ts';
 import { runCli } from '../src/cli/run.ts';
-import { fail } from '../src/cli/terminal.ts';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { displayPath, postmortemsDir } from '../src/cli/content-dir.ts';
 import { scaffoldPostmortem, titleProblem, type ArtefactScaffold } from '../src/lib/authoring/scaffold.ts';
 import { ArtefactFolderError, readArtefactFolder } from '../src/cli/artefacts/read-folder.ts';
@@ -37,33 +36,19 @@ Options:
 Exit status: 0 created, 1 the file already exists or could not be written, or
 an artefact could not be read (nothing is written then), 2 bad usage.`;
 
-let args;
-try {
-	args = parseArgs({
-		allowPositionals: true,
-		options: {
-			severity: { type: 'string' },
-			dir: { type: 'string' },
-			from: { type: 'string' },
-			tz: { type: 'string' },
-			help: { type: 'boolean', short: 'h' },
-		},
-	});
-} catch (error) {
-	fail(`new: ${(error as Error).message}\n\n${HELP}`);
-}
-if (args.values.help) {
-	console.log(HELP);
-	process.exit(0);
-}
+const usage = { name: 'new', help: HELP };
+const args = parseCommandLine(usage, {
+	allowPositionals: true,
+	options: { severity: { type: 'string' }, dir: { type: 'string' }, from: { type: 'string' }, tz: { type: 'string' } },
+});
 const title = args.positionals.join(' ').trim();
-if (!title) fail(`new: give the incident's title, e.g. npm run new -- "Checkout timeouts during the orders migration"\n\n${HELP}`);
+if (!title) usageError(usage, 'give the incident\'s title, e.g. npm run new -- "Checkout timeouts during the orders migration"', { help: true });
 const problem = titleProblem(title);
-if (problem) fail(`new: ${problem}`);
+if (problem) usageError(usage, problem);
 const severityArg = (args.values.severity ?? 'SEV3').toUpperCase();
-if (!(SEVERITIES as readonly string[]).includes(severityArg)) fail(`new: --severity must be one of ${SEVERITIES.join(', ')}, not "${args.values.severity}"`);
-if (args.values.tz !== undefined && !isKnownTimeZone(args.values.tz)) fail(`new: --tz "${args.values.tz}" is not a time zone; use an IANA name such as UTC or Europe/Berlin`);
-if (args.values.tz !== undefined && args.values.from === undefined) fail('new: --tz only applies with --from DIR');
+if (!(SEVERITIES as readonly string[]).includes(severityArg)) usageError(usage, `--severity must be one of ${SEVERITIES.join(', ')}, not "${args.values.severity}"`);
+if (args.values.tz !== undefined && !isKnownTimeZone(args.values.tz)) usageError(usage, `--tz "${args.values.tz}" is not a time zone; use an IANA name such as UTC or Europe/Berlin`);
+if (args.values.tz !== undefined && args.values.from === undefined) usageError(usage, '--tz only applies with --from DIR');
 
 await runCli(async () => {
 	const config = getConfig();
@@ -99,7 +84,7 @@ async function readForScaffold(folder: string, tz: string): Promise<ArtefactScaf
 	try {
 		reading = await readArtefactFolder(folder, { tz });
 	} catch (error) {
-		if (error instanceof ArtefactFolderError) fail(`new: ${error.message}`);
+		if (error instanceof ArtefactFolderError) usageError(usage, error.message);
 		throw error;
 	}
 	printArtefactProblems('new', reading);

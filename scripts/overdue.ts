@@ -1,22 +1,21 @@
 import { getConfig } from '../src/config.ts';
 import { checkContentDir } from '../src/cli/check-content.ts';
 import { overdueJson, overdueMarkdown, overdueTable, selectOverdue } from '../src/cli/overdue-report.ts';
-import { OVERDUE_HELP, parseOverdueArgs } from '../src/cli/overdue-args.ts';
+import { OVERDUE_ARGS, OVERDUE_HELP, overdueOptions } from '../src/cli/overdue-args.ts';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { runCli } from '../src/cli/run.ts';
 import { colours, fail } from '../src/cli/terminal.ts';
 import { ageActionItems } from '../src/lib/aging/aged-items.ts';
 import { buildArchive } from '../src/lib/archive/build-archive.ts';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
 import { calendarDateIn, isIsoDate } from '../src/lib/format/dates.ts';
+import { countOf } from '../src/lib/format/labels.ts';
 import { formatFinding } from '../src/lib/validation/findings.ts';
 
-const parsed = parseOverdueArgs(process.argv.slice(2));
-if (!parsed.ok) fail(`overdue: ${parsed.message}\n(npm run overdue -- --help shows the options)`);
+const usage = { name: 'overdue', help: OVERDUE_HELP };
+const parsed = overdueOptions(parseCommandLine(usage, OVERDUE_ARGS));
+if (!parsed.ok) usageError(usage, parsed.message);
 const options = parsed.options;
-if (options.help) {
-	console.log(OVERDUE_HELP);
-	process.exit(0);
-}
 
 await runCli(async () => {
 	const config = getConfig();
@@ -31,7 +30,7 @@ await runCli(async () => {
 	const invalidFiles = [...new Set(errors.map((f) => f.file))];
 	if (errors.length) {
 		const c = colours(process.stderr);
-		process.stderr.write(`${c.yellow(`overdue: skipping what cannot be read reliably (${errors.length} error${errors.length === 1 ? '' : 's'}); npm run validate lists them:`)}\n`);
+		process.stderr.write(`${c.yellow(`overdue: skipping what cannot be read reliably (${countOf(errors.length, 'error')}); npm run validate lists them:`)}\n`);
 		for (const f of errors.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
 		if (errors.length > 10) process.stderr.write(`  … and ${errors.length - 10} more\n`);
 	}

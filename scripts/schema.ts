@@ -1,8 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run.ts';
-import { fail } from '../src/cli/terminal.ts';
+import { parseCommandLine } from '../src/cli/command-line.ts';
 import { JSON_SCHEMA_PATH, postmortemJsonSchemaText } from '../src/lib/validation/json-schema.ts';
 
 const HELP = `Usage: npm run schema [-- --check]
@@ -15,16 +14,7 @@ Options:
   --check     write nothing; exit 1 if the committed file is out of date
   -h, --help  show this help`;
 
-let args;
-try {
-	args = parseArgs({ options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-} catch (error) {
-	fail(`schema: ${(error as Error).message}\n\n${HELP}`);
-}
-if (args.values.help) {
-	console.log(HELP);
-	process.exit(0);
-}
+const args = parseCommandLine({ name: 'schema', help: HELP }, { options: { check: { type: 'boolean' } } });
 const check = Boolean(args.values.check);
 
 await runCli(async () => {

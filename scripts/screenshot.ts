@@ -1,12 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { launchBrowser } from '../tools/browser.ts';
 import { serveStatic } from '../tools/serve-static.ts';
 
 // Developer aid: screenshots of built pages in light and dark, for looking at what people see.
-// npm run screenshot -- [--dir dist] [--out screenshots] [--base /] [--width 1280] page/ other-page/ ...
-const { values, positionals } = parseArgs({
+const HELP = `Usage: npm run screenshot -- [--dir dist] [--out screenshots] [--base /] [--width 1280] PATH...`;
+
+const usage = { name: 'screenshot', help: HELP };
+const { values, positionals } = parseCommandLine(usage, {
 	allowPositionals: true,
 	options: {
 		dir: { type: 'string', default: 'dist' },
@@ -14,13 +16,9 @@ const { values, positionals } = parseArgs({
 		base: { type: 'string', default: '/' },
 		width: { type: 'string', default: '1280' },
 		full: { type: 'boolean', default: true },
-		help: { type: 'boolean', short: 'h' },
 	},
 });
-if (values.help || positionals.length === 0) {
-	console.log('Usage: npm run screenshot -- [--dir dist] [--out screenshots] [--base /] [--width 1280] PATH...');
-	process.exit(positionals.length === 0 && !values.help ? 2 : 0);
-}
+if (positionals.length === 0) usageError(usage, 'give at least one page path, e.g. postmortems/ or search/');
 const server = await serveStatic(path.resolve(values.dir!), values.base);
 const browser = await launchBrowser();
 await mkdir(values.out!, { recursive: true });

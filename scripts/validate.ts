@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
 import { checkContentDir } from '../src/cli/check-content.ts';
 import { runCli } from '../src/cli/run.ts';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { fail } from '../src/cli/terminal.ts';
 import { findingsJson, printValidationReport } from '../src/cli/validation-report.ts';
 
@@ -17,20 +17,9 @@ Options:
 
 Exit status: 0 valid, 1 problems found, 2 bad usage or missing folder.`;
 
-let args;
-try {
-	args = parseArgs({
-		allowPositionals: true,
-		options: { strict: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-	});
-} catch (error) {
-	fail(`validate: ${(error as Error).message}\n\n${HELP}`);
-}
-if (args.values.help) {
-	console.log(HELP);
-	process.exit(0);
-}
-if (args.positionals.length > 1) fail(`validate: give at most one folder\n\n${HELP}`);
+const usage = { name: 'validate', help: HELP };
+const args = parseCommandLine(usage, { allowPositionals: true, options: { strict: { type: 'boolean' }, json: { type: 'boolean' } } });
+if (args.positionals.length > 1) usageError(usage, 'give at most one folder', { help: true });
 
 const options = args.values;
 await runCli(async () => {

@@ -5,7 +5,8 @@ import type { PostmortemStatus } from '../../src/schemas/status.ts';
 import { addDays, daysBetween } from '../../src/lib/format/dates.ts';
 import { ACTION_PREFIXES, ACTION_TEMPLATES, ACTIVITIES, LOG_LEVELS, PEOPLE, SERVICES, SYMPTOMS, TEAMS } from './pools.ts';
 import { createRng, type Rng } from './random.ts';
-import { slugify, type Vocabulary } from './vocabulary.ts';
+import { slugify } from '../../src/lib/routing/slug.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 /**
  * The synthetic postmortem generator behind `npm run bench` and the page-budget

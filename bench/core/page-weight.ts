@@ -1,9 +1,9 @@
-import { parse } from 'parse5';
+import { parse, type HTMLElement } from 'node-html-parser';
 
 /**
  * What a built page makes the browser load: script files, inline script,
- * stylesheets and inline style. Parsed with parse5 (the HTML standard's
- * algorithm), so script and style contents are read exactly as a browser would.
+ * stylesheets and inline style. Parsed with node-html-parser (the tests' parser),
+ * which keeps script and style contents as raw text, as a browser reads them.
  */
 export interface PageAssets {
 	/** UTF-8 bytes of the HTML document itself. */
@@ -18,49 +18,33 @@ export interface PageAssets {
 	inlineStyleBytes: number;
 }
 
-interface HtmlNode {
-	nodeName: string;
-	tagName?: string;
-	attrs?: Array<{ name: string; value: string }>;
-	childNodes?: HtmlNode[];
-	content?: HtmlNode;
-	value?: string;
-}
-
 const utf8 = new TextEncoder();
 
 // Script types a browser executes; anything else (application/ld+json, importmap data) is data.
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript', 'application/ecmascript']);
 
-function attr(node: HtmlNode, name: string): string | undefined {
-	return node.attrs?.find((a) => a.name === name)?.value;
-}
-
-function textOf(node: HtmlNode): string {
-	return (node.childNodes ?? []).map((c) => (c.nodeName === '#text' ? (c.value ?? '') : '')).join('');
-}
-
 /** Lists what a page loads and how many bytes it inlines. */
 export function pageAssets(html: string): PageAssets {
 	const out: PageAssets = { htmlBytes: utf8.encode(html).length, scriptFiles: [], inlineScriptBytes: 0, stylesheetFiles: [], inlineStyleBytes: 0 };
-	const visit = (node: HtmlNode) => {
-		if (node.tagName === 'script') {
-			const src = attr(node, 'src');
-			const type = (attr(node, 'type') ?? '').trim().toLowerCase();
+	const visit = (node: HTMLElement) => {
+		const tag = node.tagName?.toLowerCase();
+		const attr = (name: string) => node.getAttribute(name);
+		if (tag === 'script') {
+			const src = attr('src');
+			const type = (attr('type') ?? '').trim().toLowerCase();
 			if (src !== undefined) out.scriptFiles.push(src);
-			else if (JS_TYPES.has(type)) out.inlineScriptBytes += utf8.encode(textOf(node)).length;
-		} else if (node.tagName === 'link') {
-			const rel = (attr(node, 'rel') ?? '').toLowerCase().split(/\s+/);
-			const href = attr(node, 'href');
+			else if (JS_TYPES.has(type)) out.inlineScriptBytes += utf8.encode(node.rawText).length;
+		} else if (tag === 'link') {
+			const rel = (attr('rel') ?? '').toLowerCase().split(/\s+/);
+			const href = attr('href');
 			if (href !== undefined && rel.includes('stylesheet')) out.stylesheetFiles.push(href);
 			if (href !== undefined && rel.includes('modulepreload')) out.scriptFiles.push(href);
-		} else if (node.tagName === 'style') {
-			out.inlineStyleBytes += utf8.encode(textOf(node)).length;
+		} else if (tag === 'style') {
+			out.inlineStyleBytes += utf8.encode(node.rawText).length;
 		}
-		for (const child of node.childNodes ?? []) visit(child);
-		if (node.content) visit(node.content);
+		for (const child of node.childNodes) if (child.nodeType === 1) visit(child as HTMLElement);
 	};
-	visit(parse(html) as unknown as HtmlNode);
+	visit(parse(html, { comment: false }));
 	return out;
 }
 

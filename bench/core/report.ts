@@ -1,4 +1,5 @@
-import { maximum, median, round } from './stats.ts';
+import { median } from '../../src/lib/stats/median.ts';
+import { maximum, round } from './stats.ts';
 
 /**
  * Turns benchmark measurements into the result `npm run bench` prints: the
@@ -155,14 +156,15 @@ export function summarise(input: BenchInput): BenchResult {
 	const peakRssBreakdownMb = (projectPeakRun?.peakRssBreakdown ?? []).filter((p) => p.bytes >= 5 * MB).map((p) => ({ command: p.command, mb: mb(p.bytes)! }));
 	const cpu = (v: Variant) => {
 		const values = input.samples.filter((s) => s.variant === v && s.cpuSeconds !== undefined).map((s) => s.cpuSeconds!);
-		return values.length > 0 ? median(values) : undefined;
+		return median(values);
 	};
 	const projectCpu = cpu('project');
 	const floorCpu = cpu('floor');
 	const pages = project?.incidentPages ?? floor?.incidentPages ?? 0;
-	const buildSeconds = median(seconds('project'));
-	const baselineSeconds = median(seconds('floor'));
-	const baselineSatteriSeconds = median(seconds('floor-satteri'));
+	// NaN when a variant has no sample: it runs through the ratios and prints as n/a.
+	const buildSeconds = median(seconds('project')) ?? Number.NaN;
+	const baselineSeconds = median(seconds('floor')) ?? Number.NaN;
+	const baselineSatteriSeconds = median(seconds('floor-satteri')) ?? Number.NaN;
 	const notes = [...(input.notes ?? [])];
 	if (project && floor && project.incidentPages !== floor.incidentPages) {
 		notes.push(`the project built ${project.incidentPages} incident pages and the floor ${floor.incidentPages}; compare per page`);
@@ -213,7 +215,7 @@ export function summarise(input: BenchInput): BenchResult {
 }
 
 function medianBytes(queries: ReadonlyArray<QueryFigures> | undefined): number | undefined {
-	return queries && queries.length > 0 ? median(queries.map((q) => q.bytes)) : undefined;
+	return median((queries ?? []).map((q) => q.bytes));
 }
 
 function costliest(queries: ReadonlyArray<QueryFigures> | undefined): { query: string; kb: number } | null {

@@ -1,12 +1,4 @@
-/** Small statistics over benchmark samples. */
-
-/** The median of a list of numbers; NaN for an empty list. */
-export function median(values: ReadonlyArray<number>): number {
-	if (values.length === 0) return Number.NaN;
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+/** Small statistics over benchmark samples (the median is src/lib/stats/median.ts). */
 
 /** The largest value; NaN for an empty list. */
 export function maximum(values: ReadonlyArray<number>): number {

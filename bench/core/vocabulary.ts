@@ -1,4 +1,5 @@
 import { findBlame } from '../../src/lib/tone/blame.ts';
+import { slugify } from '../../src/lib/routing/slug.ts';
 
 /**
  * The words and sentences a synthetic archive is written with. Built at run time
@@ -42,16 +43,6 @@ function text(value: unknown): string {
 
 function textList(value: unknown): string[] {
 	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** A lower-case slug of free text ("Load Balancer" → "load-balancer"). */
-export function slugify(value: string): string {
-	return value
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
 }
 
 /** Splits prose into clean sentences fit to be reused in Markdown and YAML. */

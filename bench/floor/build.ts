@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { runCli } from '../../src/cli/run.ts';
-import { fail } from '../../src/cli/terminal.ts';
+import { parseCommandLine } from '../../src/cli/command-line.ts';
 
 // Builds the floor site (bare Astro, one page per postmortem) and indexes it with
 // Pagefind's Node API: what the project's build is measured against.
@@ -13,16 +12,7 @@ Builds bench/floor into DIR (default bench/floor/dist), then runs Pagefind over 
 Environment: POSTMORTEMS_DIR (the content), ASTRO_CACHE_DIR (Astro's cache),
 FLOOR_MARKDOWN=satteri (Astro's default Markdown processor instead of the project's).`;
 
-let args;
-try {
-	args = parseArgs({ options: { 'out-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-} catch (error) {
-	fail(`floor: ${(error as Error).message}\n\n${HELP}`);
-}
-if (args.values.help) {
-	console.log(HELP);
-	process.exit(0);
-}
+const args = parseCommandLine({ name: 'floor', help: HELP }, { options: { 'out-dir': { type: 'string' } } });
 const root = import.meta.dirname;
 const outDir = path.resolve(args.values['out-dir'] ?? path.join(root, 'dist'));
 

@@ -1,7 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { assetFile, pageAssets, type PageAssets } from '../core/page-weight.ts';
-import { maximum, median } from '../core/stats.ts';
+import { median } from '../../src/lib/stats/median.ts';
+import { maximum } from '../core/stats.ts';
 
 /** What one built page costs to load: its HTML plus the scripts and styles it pulls in. */
 export interface PageWeight extends PageAssets {
@@ -114,7 +115,7 @@ export async function measureDist(dist: string, base = '/'): Promise<DistMetrics
 	return {
 		incidentPages: incident.length,
 		htmlPages: html.length,
-		incidentHtmlMedianBytes: median(incidentSizes),
+		incidentHtmlMedianBytes: median(incidentSizes) ?? Number.NaN,
 		incidentHtmlMaxBytes: maximum(incidentSizes),
 		medianIncident: medianFile ? await weighPage(dist, medianFile, base) : undefined,
 		largestPage: largest ? { page: pagePathOf(largest[0]), bytes: largest[1] } : undefined,

@@ -6,7 +6,7 @@ import { batchStatePath, readBatchState, removeBatchState, writeBatchState } fro
 import { pickStyleExamples } from '../lib/drafting/examples.ts';
 import { acquireLock } from './drafting/lock.ts';
 import { planDrafts, type PlannedDraft } from '../lib/drafting/plan.ts';
-import { apiFailureReason, createDraftClient } from '../lib/drafting/request.ts';
+import { apiFailureReason, createDraftClient } from './drafting/request.ts';
 import { collectDrafts, draftLive, emptyRunUsage, submitDrafts, type FileOutcome } from './drafting/run.ts';
 import { removeLeftoverTempFiles } from './drafting/save.ts';
 import { fieldsToDraft, selectDraftTargets, unknownSlugs } from '../lib/drafting/select.ts';

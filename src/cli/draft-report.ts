@@ -2,20 +2,20 @@ import { estimateCostUsd, PRICES_CHECKED, type UsageTotals } from '../lib/drafti
 import type { PlannedDraft } from '../lib/drafting/plan.ts';
 import { promptSize } from '../lib/drafting/prompt.ts';
 import type { FileOutcome, RunUsage } from './drafting/run.ts';
+import { countOf } from '../lib/format/labels.ts';
 import { colours } from './terminal.ts';
 
 /** The words and numbers `npm run draft` prints. Pure formatting; the command decides where they go. */
 
 const n = (value: number) => value.toLocaleString('en-US');
-const plural = (count: number, word: string, many = `${word}s`) => `${n(count)} ${count === 1 ? word : many}`;
 
 /** The one line printed when there is no key: what is pending and how to draft it. */
 export function noKeyLine(pending: number): string {
-	return `draft: ${plural(pending, 'postmortem')} ${pending === 1 ? 'awaits' : 'await'} a drafted summary or lessons; set ANTHROPIC_API_KEY to draft ${pending === 1 ? 'it' : 'them'} with Claude (npm run draft). Until then the site shows ${pending === 1 ? 'it' : 'them'} as pending.`;
+	return `draft: ${countOf(pending, 'postmortem')} ${pending === 1 ? 'awaits' : 'await'} a drafted summary or lessons; set ANTHROPIC_API_KEY to draft ${pending === 1 ? 'it' : 'them'} with Claude (npm run draft). Until then the site shows ${pending === 1 ? 'it' : 'them'} as pending.`;
 }
 
 export function startLine(count: number, model: string, concurrency: number): string {
-	return `draft: drafting ${plural(count, 'postmortem')} with ${model}, up to ${concurrency} at a time`;
+	return `draft: drafting ${countOf(count, 'postmortem')} with ${model}, up to ${concurrency} at a time`;
 }
 
 /** `[2/5] drafted summary, lessons: content/postmortems/x.md` */
@@ -34,7 +34,7 @@ export function dryRunLines(plans: ReadonlyArray<PlannedDraft>, model: string): 
 		const size = promptSize(plan.prompt);
 		return `would draft ${plan.target.fields.join(', ')}${plan.target.redraft.length ? ` (redrafting ${plan.target.redraft.join(', ')})` : ''}: ${plan.target.entry.file} — prompt ≈ ${n(size.prefixTokens + size.subjectTokens)} tokens (${n(size.prefixTokens)} cacheable prefix + ${n(size.subjectTokens)} for this postmortem)`;
 	});
-	lines.push(`dry run: ${plural(plans.length, 'postmortem')} would be drafted with ${model}; nothing was sent (token counts are estimates, about 4 characters a token).`);
+	lines.push(`dry run: ${countOf(plans.length, 'postmortem')} would be drafted with ${model}; nothing was sent (token counts are estimates, about 4 characters a token).`);
 	return lines;
 }
 
@@ -52,8 +52,8 @@ export function runCostUsd(usage: RunUsage, model: string): number | undefined {
 /** `usage: 4 requests, … tokens; estimated cost $0.0123 (…)` */
 export function usageLine(usage: RunUsage, model: string): string {
 	const parts: string[] = [];
-	if (usage.live.requests > 0) parts.push(`${plural(usage.live.requests, 'request')}: ${tokens(usage.live)}`);
-	if (usage.batch.requests > 0) parts.push(`${plural(usage.batch.requests, 'batch result')} (half price): ${tokens(usage.batch)}`);
+	if (usage.live.requests > 0) parts.push(`${countOf(usage.live.requests, 'request')}: ${tokens(usage.live)}`);
+	if (usage.batch.requests > 0) parts.push(`${countOf(usage.batch.requests, 'batch result')} (half price): ${tokens(usage.batch)}`);
 	if (parts.length === 0) return 'usage: no requests';
 	const cost = runCostUsd(usage, model);
 	const estimate = cost === undefined ? `no cost estimate: ${model} is not in the price table` : `estimated cost $${cost.toFixed(4)} at ${model} list prices (prices checked ${PRICES_CHECKED}; an estimate, not a bill)`;

@@ -15,7 +15,7 @@ import { firstDraftPrompt } from '../lib/drafting/first-draft/prompt.ts';
 import { renderFirstDraft } from '../lib/drafting/first-draft/render.ts';
 import { firstDraftRequestParams, requestFirstDraft } from './drafting/first-draft-request.ts';
 import { promptSize } from '../lib/drafting/prompt.ts';
-import { createDraftClient } from '../lib/drafting/request.ts';
+import { createDraftClient } from './drafting/request.ts';
 import { calendarDateIn } from '../lib/format/dates.ts';
 import { PLACEHOLDERS } from '../lib/validation/placeholders.ts';
 import { validateFile } from '../lib/validation/validate-archive.ts';

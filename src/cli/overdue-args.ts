@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import type { CommandLine } from './command-line.ts';
 import { PRIORITIES, type Priority } from '../schemas/action-item.ts';
 import { SEVERITIES, type Severity } from '../schemas/severity.ts';
 import { isIsoDate } from '../lib/format/dates.ts';
@@ -38,7 +38,6 @@ Examples:
 
 /** What the overdue command was asked for. */
 export interface OverdueOptions {
-	help: boolean;
 	asOf?: string;
 	/** Normalised owner handles (lower case, no leading @). */
 	owners: string[];
@@ -71,28 +70,23 @@ function pickAll<T extends string>(flag: string, values: string[], allowed: read
 	return out;
 }
 
-/** Parses the command line; usage problems come back as a message (exit 2), never thrown. */
-export function parseOverdueArgs(argv: string[]): ParsedOverdueArgs {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: {
-				'as-of': { type: 'string' },
-				owner: { type: 'string', multiple: true },
-				severity: { type: 'string', multiple: true },
-				priority: { type: 'string', multiple: true },
-				all: { type: 'boolean' },
-				json: { type: 'boolean' },
-				markdown: { type: 'boolean' },
-				'fail-on-overdue': { type: 'boolean' },
-				help: { type: 'boolean', short: 'h' },
-			},
-		});
-	} catch (error) {
-		return { ok: false, message: (error as Error).message };
-	}
+/** The options `npm run overdue` takes (node:util parseArgs; `--help` comes with every command). */
+export const OVERDUE_ARGS = {
+	allowPositionals: true,
+	options: {
+		'as-of': { type: 'string' },
+		owner: { type: 'string', multiple: true },
+		severity: { type: 'string', multiple: true },
+		priority: { type: 'string', multiple: true },
+		all: { type: 'boolean' },
+		json: { type: 'boolean' },
+		markdown: { type: 'boolean' },
+		'fail-on-overdue': { type: 'boolean' },
+	},
+} as const;
+
+/** Checks the parsed command line; usage problems come back as a message (exit 2), never thrown. */
+export function overdueOptions(parsed: CommandLine<typeof OVERDUE_ARGS>): ParsedOverdueArgs {
 	const v = parsed.values;
 	if (parsed.positionals.length > 1) return { ok: false, message: 'give at most one folder' };
 	const asOf = v['as-of'];
@@ -107,7 +101,6 @@ export function parseOverdueArgs(argv: string[]): ParsedOverdueArgs {
 	return {
 		ok: true,
 		options: {
-			help: Boolean(v.help),
 			asOf,
 			owners,
 			severities,

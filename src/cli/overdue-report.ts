@@ -1,6 +1,7 @@
 import { compareOpen, isStillOpen, rollUpByOwner, type AgedItem } from '../lib/aging/aged-items.ts';
 import { actionItemRecord, type ActionItemRecord, type ExportContext } from '../lib/exports/action-record.ts';
 import { daysLabel, formatDay } from '../lib/aging/labels.ts';
+import { countOf } from '../lib/format/labels.ts';
 import { normaliseOwner, type OverdueOptions } from './overdue-args.ts';
 
 type Filters = Pick<OverdueOptions, 'owners' | 'severities' | 'priorities'>;
@@ -70,7 +71,6 @@ export function overdueJson(sel: OverdueSelection, ctx: ExportContext): OverdueJ
 	};
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const daysText = (a: AgedItem) => daysLabel(a.state, a.daysOverdue, a.daysLeft);
 
@@ -89,9 +89,9 @@ export function headline(sel: OverdueSelection): string {
 	const urgent = sel.overdueUrgent ? `, ${sel.overdueUrgent} of them P0/P1` : '';
 	const owners = new Set(sel.listed.map((a) => a.item.owner)).size;
 	if (sel.overdue === 0 && !sel.filters.all) {
-		return `Nothing overdue as of ${sel.asOf} (${sel.timeZone})${filterText(sel.filters)}: ${plural(sel.matching.length, 'open item')}, none past due.`;
+		return `Nothing overdue as of ${sel.asOf} (${sel.timeZone})${filterText(sel.filters)}: ${countOf(sel.matching.length, 'open item')}, none past due.`;
 	}
-	return `${what} as of ${sel.asOf} (${sel.timeZone})${filterText(sel.filters)}: ${sel.overdue} overdue${urgent}, ${plural(sel.matching.length, 'open item')} in all; ${plural(owners, 'owner')} listed.`;
+	return `${what} as of ${sel.asOf} (${sel.timeZone})${filterText(sel.filters)}: ${sel.overdue} overdue${urgent}, ${countOf(sel.matching.length, 'open item')} in all; ${countOf(owners, 'owner')} listed.`;
 }
 
 /** Styling hooks for the table (colour on a terminal, identity otherwise). */
@@ -130,7 +130,7 @@ export function overdueTable(sel: OverdueSelection, paint: Paint = plain): strin
 			lines.push(`  ${' '.repeat(idWidth)}  ${paint.dim(`${a.severity} ${a.slug}`)}`);
 		}
 	}
-	if (sel.invalidFiles.length) lines.push('', paint.yellow(`${plural(sel.invalidFiles.length, 'invalid file')} skipped; run npm run validate to see why.`));
+	if (sel.invalidFiles.length) lines.push('', paint.yellow(`${countOf(sel.invalidFiles.length, 'invalid file')} skipped; run npm run validate to see why.`));
 	return `${lines.join('\n')}\n`;
 }
 
@@ -145,11 +145,11 @@ export function overdueMarkdown(sel: OverdueSelection, ctx: ExportContext): stri
 	const what = sel.filters.all ? 'Open action items' : 'Overdue action items';
 	const lines = [`**${what} as of ${when}**${escapeMarkdown(filterText(sel.filters))}`, ''];
 	if (sel.listed.length === 0) {
-		lines.push(`Nothing overdue: ${plural(sel.matching.length, 'open item')}, none past due.`);
+		lines.push(`Nothing overdue: ${countOf(sel.matching.length, 'open item')}, none past due.`);
 		return `${lines.join('\n')}\n`;
 	}
 	const urgent = sel.overdueUrgent ? ` (${sel.overdueUrgent} P0/P1)` : '';
-	lines.push(`${sel.overdue} overdue${urgent} of ${plural(sel.matching.length, 'open item')}.`);
+	lines.push(`${sel.overdue} overdue${urgent} of ${countOf(sel.matching.length, 'open item')}.`);
 	for (const owner of rollUpByOwner(sel.listed)) {
 		lines.push('', `**${escapeMarkdown(owner.key)}** — ${owner.overdue} overdue`);
 		for (const a of sel.listed.filter((x) => x.item.owner === owner.key)) {
@@ -159,6 +159,6 @@ export function overdueMarkdown(sel: OverdueSelection, ctx: ExportContext): stri
 			lines.push(`- ${id} (${r.priority}) ${escapeMarkdown(r.title)}: ${days}, due ${r.due} · [${escapeMarkdown(r.incident.title)}](${r.incident.url}) (${r.incident.severity})`);
 		}
 	}
-	if (sel.invalidFiles.length) lines.push('', `_${plural(sel.invalidFiles.length, 'invalid postmortem file')} skipped._`);
+	if (sel.invalidFiles.length) lines.push('', `_${countOf(sel.invalidFiles.length, 'invalid postmortem file')} skipped._`);
 	return `${lines.join('\n')}\n`;
 }

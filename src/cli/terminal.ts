@@ -1,8 +1,14 @@
-/** Colour only when the stream is a terminal and NO_COLOR is not set. */
+import { styleText } from 'node:util';
+
+type Style = Parameters<typeof styleText>[0];
+
+/**
+ * Colours for one output stream, through node:util `styleText`: colour only when the stream
+ * is a terminal, and as NO_COLOR, NODE_DISABLE_COLORS, FORCE_COLOR and TERM=dumb say.
+ */
 export function colours(stream: NodeJS.WriteStream = process.stdout) {
-	const on = Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-	const wrap = (code: number) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
-	return { red: wrap(31), yellow: wrap(33), green: wrap(32), bold: wrap(1), dim: wrap(2), cyan: wrap(36) };
+	const style = (format: Style) => (text: string) => styleText(format, text, { stream });
+	return { red: style('red'), yellow: style('yellow'), green: style('green'), bold: style('bold'), dim: style('dim'), cyan: style('cyan') };
 }
 
 /** Prints a message for people and exits with `code`; used for usage errors (2). */

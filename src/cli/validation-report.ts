@@ -1,6 +1,7 @@
 import type { Finding } from '../lib/validation/findings.ts';
 import { formatFinding } from '../lib/validation/findings.ts';
 import type { ArchiveResult } from '../lib/validation/validate-archive.ts';
+import { countOf } from '../lib/format/labels.ts';
 import { colours } from './terminal.ts';
 
 /** Prints findings grouped by file, then a one-line total. Returns the text for tests. */
@@ -17,8 +18,7 @@ export function printValidationReport(result: ArchiveResult, fileCount: number, 
 
 /** "12 postmortems checked: 2 errors, 1 warning" */
 export function summaryLine(result: Pick<ArchiveResult, 'errorCount' | 'warningCount'>, fileCount: number): string {
-	const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-	return `${plural(fileCount, 'postmortem')} checked: ${plural(result.errorCount, 'error')}, ${plural(result.warningCount, 'warning')}`;
+	return `${countOf(fileCount, 'postmortem')} checked: ${countOf(result.errorCount, 'error')}, ${countOf(result.warningCount, 'warning')}`;
 }
 
 /** The JSON shape of `validate --json`. */

@@ -20,16 +20,6 @@ export interface SiteAging {
 	byPriority: Map<string, AgedItem[]>;
 }
 
-function groupBy(aged: ReadonlyArray<AgedItem>, keyOf: (a: AgedItem) => string): Map<string, AgedItem[]> {
-	const groups = new Map<string, AgedItem[]>();
-	for (const a of aged) {
-		const list = groups.get(keyOf(a));
-		if (list) list.push(a);
-		else groups.set(keyOf(a), [a]);
-	}
-	return groups;
-}
-
 let aging: Promise<SiteAging> | undefined;
 
 /** Astro-only: the aged items of the archive as of the build day (PM_AS_OF pins it). */
@@ -44,8 +34,8 @@ export function getSiteAging(): Promise<SiteAging> {
 			aged,
 			includesUnpublished: archive.includesUnpublished,
 			ownerSlugs: viewSlugs(aged.map((a) => a.item.owner)),
-			byOwner: groupBy(aged, (a) => a.item.owner),
-			byPriority: groupBy(aged, (a) => a.item.priority),
+			byOwner: Map.groupBy(aged, (a): string => a.item.owner),
+			byPriority: Map.groupBy(aged, (a): string => a.item.priority),
 		};
 	});
 	return aging;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slugify } from '../lib/routing/slug.ts';
 
 /**
  * Shared building blocks of the frontmatter schema.
@@ -92,19 +93,8 @@ export const slug = z
 	.string({ error: 'must be a text slug such as customer-api' })
 	.regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, {
 		error: (issue) =>
-			`"${String(issue.input)}" must be a lower-case slug (letters, digits and dashes), e.g. ${suggestSlug(String(issue.input))}`,
+			`"${String(issue.input)}" must be a lower-case slug (letters, digits and dashes), e.g. ${slugify(String(issue.input)) || 'my-service'}`,
 	});
-
-/** Turns free text into the slug it most likely meant (`fallback` when nothing usable is left). */
-export function suggestSlug(text: string, fallback = 'my-service'): string {
-	const s = text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-	return s || fallback;
-}
 
 /** "is required" for a missing value, else `wrong`: keeps Zod's schema-level messages honest. */
 export function requiredOr(wrong: string) {

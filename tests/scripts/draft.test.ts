@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config.ts';
 import { readPostmortemSources } from '../../src/cli/content-dir.ts';
-import { MAX_RETRIES } from '../../src/lib/drafting/request.ts';
+import { MAX_RETRIES } from '../../src/cli/drafting/request.ts';
 import { validateArchive } from '../../src/lib/validation/validate-archive.ts';
 import { ROOT } from '../support/build-site.ts';
 import { addedLines, copyDraftingFixture, fixtureText } from '../support/drafting-fixtures.ts';

@@ -15,10 +15,15 @@ export interface ScriptRun {
  * the tests (22, which strips types), without colours, and collects its output.
  */
 export function runScript(name: string, args: string[] = [], env: Record<string, string | undefined> = {}): Promise<ScriptRun> {
+	return runNode([path.join('scripts', `${name}.ts`), ...args], { cwd: ROOT, env: { POSTMORTEMS_DIR: undefined, ...env } });
+}
+
+/** Runs `node ...args` in `cwd` with the Node running the tests, without colours, and collects its output. */
+export function runNode(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<ScriptRun> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [path.join('scripts', `${name}.ts`), ...args], {
-			cwd: ROOT,
-			env: { ...process.env, NO_COLOR: '1', POSTMORTEMS_DIR: undefined, ...env },
+		const child = spawn(process.execPath, args, {
+			cwd: options.cwd,
+			env: { ...process.env, NO_COLOR: '1', ...options.env },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';

@@ -4,7 +4,7 @@ import { firstDraftOutputSchema } from '../../schemas/first-draft-output.ts';
 import type { FirstDraftOutcome } from '../../lib/drafting/first-draft/pipeline.ts';
 import { answerText, parseFailureReason, stopFailure } from '../../lib/drafting/parse.ts';
 import type { DraftPrompt } from '../../lib/drafting/prompt.ts';
-import { apiFailureReason } from '../../lib/drafting/request.ts';
+import { apiFailureReason } from './request.ts';
 
 /**
  * The request stage of a first draft: the same SDK client (retries, timeout) and

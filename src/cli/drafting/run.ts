@@ -1,15 +1,15 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import path from 'node:path';
 import type { DraftOutput } from '../../schemas/draft-output.ts';
 import type { DraftBatchState } from '../../schemas/draft-batch-state.ts';
 import type { DraftableField } from '../../schemas/drafted.ts';
-import { displayPath } from '../content-dir.ts';
 import { collectBatch, submitBatch, batchCustomId, type BatchItem } from './batch.ts';
 import { addUsage, emptyUsage, type UsageTotals } from '../../lib/drafting/cost.ts';
 import { draftOne, passToneGate, type GateContext, type GatedDraft } from '../../lib/drafting/draft-one.ts';
 import { draftFromMessage } from '../../lib/drafting/parse.ts';
 import type { PlannedDraft } from '../../lib/drafting/plan.ts';
 import { runPool } from '../../lib/drafting/pool.ts';
-import { draftRequestParams, requestDraft } from '../../lib/drafting/request.ts';
+import { draftRequestParams, requestDraft } from './request.ts';
 import { FileChangedError, saveAtomically } from './save.ts';
 import { applyDraft, type DraftValues } from '../../lib/drafting/write-back.ts';
 
@@ -66,14 +66,14 @@ function gateContext(plan: PlannedDraft, fields: DraftableField[], settings: Run
 
 /** Writes a gated draft into its file (the fields asked for only); every failure is an outcome. */
 export async function writeDraft(plan: PlannedDraft, fields: DraftableField[], gated: GatedDraft, settings: RunSettings): Promise<FileOutcome> {
-	const base = { file: displayPath(plan.absolute), slug: plan.target.entry.slug, fields };
+	const base = { file: plan.file, slug: plan.target.entry.slug, fields };
 	if (!gated.ok) return { ...base, status: 'failed', reason: gated.reason };
 	const values: DraftValues = {};
 	for (const f of fields) (values as Record<string, DraftOutput[typeof f]>)[f] = gated.draft[f];
 	const edit = applyDraft(plan.text, values, { model: settings.model, at: settings.now() });
 	if (!edit.ok) return { ...base, status: 'failed', reason: edit.reason };
 	try {
-		await saveAtomically(plan.absolute, edit.text, plan.text);
+		await saveAtomically(path.resolve(plan.file), edit.text, plan.text);
 	} catch (error) {
 		const reason = error instanceof FileChangedError ? error.message : `could not write the file: ${(error as Error).message}`;
 		return { ...base, status: 'failed', reason };
@@ -143,7 +143,7 @@ export async function collectDrafts(
 		const stillMissing = plan ? request.fields.filter((f) => plan.target.fields.includes(f)) : [];
 		if (result?.type === 'succeeded') addUsage(usage.batch, result.message.usage);
 		if (!plan || stillMissing.length === 0) {
-			settle({ file: plan ? displayPath(plan.absolute) : request.slug, slug: request.slug, status: 'skipped', fields: request.fields, reason: plan ? 'already filled in since the batch was submitted' : 'no longer in the archive, or not valid' });
+			settle({ file: plan ? plan.file : request.slug, slug: request.slug, status: 'skipped', fields: request.fields, reason: plan ? 'already filled in since the batch was submitted' : 'no longer in the archive, or not valid' });
 			continue;
 		}
 		let gated: GatedDraft;

@@ -5,7 +5,9 @@
  * as the build, and rewrites only text and attributes. Without JavaScript the
  * build-time figures stay as they are.
  */
-import { AGE_BUCKETS, ageBucket, closedRecently, dayDiff, itemState, localCalendarDate, median, type DatedItem, type ItemState } from '../../lib/aging/item-state.ts';
+import { AGE_BUCKETS, ageBucket, closedRecently, itemState, localCalendarDate, type DatedItem, type ItemState } from '../../lib/aging/item-state.ts';
+import { daysBetween } from '../../lib/format/dates.ts';
+import { median } from '../../lib/stats/median.ts';
 import { barHeight, barY, chartDescription } from './chart.ts';
 import { daysLabel, formatDay, medianLabel, oldestLabel } from '../../lib/aging/labels.ts';
 
@@ -21,7 +23,7 @@ interface RowFacts {
 function recomputeRow(row: HTMLElement, today: string): RowFacts {
 	const { due = '', status = 'open', id = '', priority = '' } = row.dataset;
 	const state = itemState({ status: status as DatedItem['status'], due }, today);
-	const toDue = dayDiff(today, due);
+	const toDue = daysBetween(today, due);
 	const facts = { id, priority, state, daysOverdue: state === 'overdue' ? -toDue : 0, daysLeft: state === 'open' ? toDue : 0 };
 	row.dataset.state = state;
 	if (state === 'open') row.dataset.daysLeft = String(facts.daysLeft);
@@ -38,7 +40,7 @@ function figuresOf(rows: RowFacts[]): Map<string, string> {
 		['open', String(rows.length)],
 		['overdue', String(overdue.length)],
 		['overdueUrgent', String(overdue.filter((r) => r.priority === 'P0' || r.priority === 'P1').length)],
-		['medianDaysOverdue', medianLabel(median(overdue.map((r) => r.daysOverdue)))],
+		['medianDaysOverdue', medianLabel(median(overdue.map((r) => r.daysOverdue)) ?? null)],
 	]);
 	// Rows are sorted by due date at build time, so the first is the oldest on any day.
 	const first = rows[0];

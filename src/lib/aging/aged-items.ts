@@ -4,7 +4,8 @@ import { SEVERITIES, type Severity } from '../../schemas/severity.ts';
 import type { PostmortemStatus } from '../../schemas/status.ts';
 import { toIsoDate } from '../../schemas/primitives.ts';
 import type { ArchiveActionItem } from '../archive/types.ts';
-import { AGE_BUCKETS, ageBucket, closedRecently, itemState, median, type AgeBucketKey, type ItemState } from './item-state.ts';
+import { AGE_BUCKETS, ageBucket, closedRecently, itemState, type AgeBucketKey, type ItemState } from './item-state.ts';
+import { median } from '../stats/median.ts';
 import { daysBetween } from '../format/dates.ts';
 import { breaksDueWindow } from '../validation/policies.ts';
 
@@ -14,7 +15,7 @@ import { breaksDueWindow } from '../validation/policies.ts';
  * The day arithmetic itself lives in aging-core.ts, shared with the browser.
  */
 
-export { AGE_BUCKETS, ageBucket, closedRecently, isOverdue, itemState, median, RECENTLY_CLOSED_DAYS } from './item-state.ts';
+export { AGE_BUCKETS, ageBucket, closedRecently, isOverdue, itemState, RECENTLY_CLOSED_DAYS } from './item-state.ts';
 export type { AgeBucketKey, ItemState } from './item-state.ts';
 
 /** An action item with everything computed about it as of one day. */
@@ -155,10 +156,10 @@ export function summarize(aged: ReadonlyArray<AgedItem>, today: string): AgingSu
 		overdue: overdue.length,
 		overdueUrgent: overdue.filter((a) => a.item.priority === 'P0' || a.item.priority === 'P1').length,
 		notYetDue: aged.filter((a) => a.state === 'open').length,
-		medianDaysOverdue: median(overdue.map((a) => a.daysOverdue)),
+		medianDaysOverdue: median(overdue.map((a) => a.daysOverdue)) ?? null,
 		closed: closed.length,
 		closedLast90Days: closed.filter((a) => closedRecently(a.item.completedOn, today)).length,
-		medianDaysToClose: median(closed.flatMap((a) => (a.daysToClose === undefined ? [] : [a.daysToClose]))),
+		medianDaysToClose: median(closed.flatMap((a) => (a.daysToClose === undefined ? [] : [a.daysToClose]))) ?? null,
 		buckets: bucketCounts(aged),
 	};
 }
@@ -191,36 +192,25 @@ function rollUp<K extends string>(key: K, items: ReadonlyArray<AgedItem>): RollU
 		done: closed.filter((a) => a.state === 'done').length,
 		wontDo: closed.filter((a) => a.state === 'wont-do').length,
 		oldest: open[0],
-		medianDaysToClose: median(closed.flatMap((a) => (a.daysToClose === undefined ? [] : [a.daysToClose]))),
+		medianDaysToClose: median(closed.flatMap((a) => (a.daysToClose === undefined ? [] : [a.daysToClose]))) ?? null,
 	};
-}
-
-function groupBy<K extends string>(aged: ReadonlyArray<AgedItem>, keyOf: (a: AgedItem) => K): Map<K, AgedItem[]> {
-	const groups = new Map<K, AgedItem[]>();
-	for (const a of aged) {
-		const k = keyOf(a);
-		const list = groups.get(k);
-		if (list) list.push(a);
-		else groups.set(k, [a]);
-	}
-	return groups;
 }
 
 /** Per owner, most overdue owners first (then most open, then by name). */
 export function rollUpByOwner(aged: ReadonlyArray<AgedItem>): RollUp[] {
-	return [...groupBy(aged, (a) => a.item.owner)]
+	return [...Map.groupBy(aged, (a) => a.item.owner)]
 		.map(([owner, items]) => rollUp(owner, items))
 		.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.key.localeCompare(b.key));
 }
 
 /** Per incident severity, SEV1 first; every severity is listed, with zeros. */
 export function rollUpBySeverity(aged: ReadonlyArray<AgedItem>): RollUp<Severity>[] {
-	const groups = groupBy(aged, (a) => a.severity);
+	const groups = Map.groupBy(aged, (a) => a.severity);
 	return SEVERITIES.map((s) => rollUp(s, groups.get(s) ?? []));
 }
 
 /** Per item priority, P0 first; every priority is listed, with zeros. */
 export function rollUpByPriority(aged: ReadonlyArray<AgedItem>): RollUp<Priority>[] {
-	const groups = groupBy(aged, (a) => a.item.priority);
+	const groups = Map.groupBy(aged, (a) => a.item.priority);
 	return PRIORITIES.map((p) => rollUp(p, groups.get(p) ?? []));
 }

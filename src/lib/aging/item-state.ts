@@ -4,7 +4,7 @@
  * build, the CLI and the viewer's browser can never disagree. Dates are `YYYY-MM-DD`.
  */
 
-const DAY_MS = 86_400_000;
+import { daysBetween } from '../format/dates.ts';
 
 /** Where an item stands on a given day. */
 export type ItemState = 'done' | 'wont-do' | 'open' | 'overdue';
@@ -13,11 +13,6 @@ export type ItemState = 'done' | 'wont-do' | 'open' | 'overdue';
 export interface DatedItem {
 	status: 'open' | 'in-progress' | 'done' | 'wont-do';
 	due: string;
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function dayDiff(from: string, to: string): number {
-	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 /** Overdue: `open` or `in-progress` with `due` before `today` (due today is not overdue). */
@@ -48,21 +43,13 @@ export function ageBucket(daysOverdue: number): AgeBucketKey {
 	return 'not-due';
 }
 
-/** The median of a list of numbers, or null for an empty list (mean of the middle two when even). */
-export function median(values: ReadonlyArray<number>): number | null {
-	if (values.length === 0) return null;
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** "Closed in the last 90 days": closed on one of the 90 days ending with `today` (today included). */
 export const RECENTLY_CLOSED_DAYS = 90;
 
 /** Whether an item closed on `completedOn` counts as closed in the last 90 days as of `today`. */
 export function closedRecently(completedOn: string | undefined, today: string): boolean {
 	if (!completedOn) return false;
-	const ago = dayDiff(completedOn, today);
+	const ago = daysBetween(completedOn, today);
 	return ago >= 0 && ago < RECENTLY_CLOSED_DAYS;
 }
 

@@ -4,14 +4,13 @@
  * anything heavier than plain functions: this ships to the browser.
  */
 
+import { countOf } from '../format/labels.ts';
 import type { ItemState } from './item-state.ts';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "134 days overdue", "due today", "7 days left"; closed items get their outcome. */
 export function daysLabel(state: ItemState, daysOverdue: number, daysLeft: number): string {
-	if (state === 'overdue') return `${plural(daysOverdue, 'day')} overdue`;
-	if (state === 'open') return daysLeft === 0 ? 'due today' : `${plural(daysLeft, 'day')} left`;
+	if (state === 'overdue') return `${countOf(daysOverdue, 'day')} overdue`;
+	if (state === 'open') return daysLeft === 0 ? 'due today' : `${countOf(daysLeft, 'day')} left`;
 	return state === 'done' ? 'done' : "won't do";
 }
 

@@ -3,20 +3,10 @@
  * Pure: the mapping from owner handles to URL slugs, and the paths of the views.
  */
 
+import { slugify } from '../routing/slug.ts';
+
 /** The closed-items lists show the most recently closed ones only; the exports hold them all. */
 export const CLOSED_LIST_LIMIT = 200;
-
-/** Turns a handle into a URL slug (`@Platform-Team` → `platform-team`). */
-function slugOf(key: string): string {
-	return (
-		key
-			.toLowerCase()
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '') || 'x'
-	);
-}
 
 /**
  * Unique slugs for a set of keys, stable for a given set: keys are taken in sorted
@@ -26,7 +16,7 @@ export function viewSlugs(keys: Iterable<string>): Map<string, string> {
 	const used = new Set<string>();
 	const out = new Map<string, string>();
 	for (const key of [...new Set(keys)].sort()) {
-		const base = slugOf(key);
+		const base = slugify(key) || 'x';
 		let slug = base;
 		for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
 		used.add(slug);

@@ -1,4 +1,4 @@
-import { suggestSlug } from '../../schemas/primitives.ts';
+import { slugify } from '../routing/slug.ts';
 import type { ArtefactEvent } from '../../schemas/artefact-event.ts';
 import { parseInstant, utcSecond } from '../format/zoned-time.ts';
 import type { Finding } from '../validation/findings.ts';
@@ -75,5 +75,5 @@ export function describeValue(value: unknown): string {
 /** Lower-case slug of a service name (`Customer API` → `customer-api`), or undefined when nothing is left. */
 export function serviceSlug(name: unknown): string | undefined {
 	const t = textOf(name);
-	return t ? suggestSlug(t, '') || undefined : undefined;
+	return t ? slugify(t) || undefined : undefined;
 }

@@ -3,7 +3,7 @@ import type { ArchiveConfig } from '../../schemas/config.ts';
 import type { IncidentFacts, DerivedTime } from '../artefacts/incident-facts.ts';
 import type { TimelineEntryDraft } from '../artefacts/timeline-entries.ts';
 import { postmortemFields } from '../../schemas/postmortem.ts';
-import { suggestSlug } from '../../schemas/primitives.ts';
+import { slugify } from '../routing/slug.ts';
 import type { Severity } from '../../schemas/severity.ts';
 import { calendarDateIn } from '../format/dates.ts';
 import { PLACEHOLDERS } from '../validation/placeholders.ts';
@@ -50,7 +50,7 @@ const MAX_TITLE_SLUG = 60;
 
 /** The slug of a postmortem file: the creation date, then the title as a slug. */
 export function postmortemSlug(title: string, date: string): string {
-	let part = suggestSlug(title, 'postmortem');
+	let part = slugify(title) || 'postmortem';
 	if (part.length > MAX_TITLE_SLUG) {
 		const cut = part.slice(0, MAX_TITLE_SLUG);
 		part = cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut;

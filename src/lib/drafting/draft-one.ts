@@ -3,8 +3,12 @@ import type { DraftOutput } from '../../schemas/draft-output.ts';
 import type { DraftableField } from '../../schemas/drafted.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { DraftPrompt } from './prompt.ts';
-import type { RequestOutcome } from './request.ts';
 import { describeFinding, draftFindings, rewriteRequest } from './tone-gate.ts';
+
+/** The outcome of one request (sent by the CLI's client, src/cli/drafting/request.ts): the parsed draft and the raw answer (for a follow-up turn), or why not. */
+export type RequestOutcome =
+	| { ok: true; draft: DraftOutput; text: string; usage: Anthropic.Usage }
+	| { ok: false; reason: string; usage?: Anthropic.Usage };
 
 /** A draft that passed the tone gate, or why there is none. */
 export type GatedDraft = { ok: true; draft: DraftOutput; retried: boolean } | { ok: false; reason: string };

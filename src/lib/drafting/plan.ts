@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { SourceFile } from '../validation/validate-archive.ts';
 import type { StyleExample } from './examples.ts';
 import { draftPrompt, type DraftPrompt } from './prompt.ts';
@@ -7,8 +6,8 @@ import type { DraftTarget } from './select.ts';
 /** One postmortem ready to draft: what to draft, where it lives, the file as read, the prompt. */
 export interface PlannedDraft {
 	target: DraftTarget;
-	/** Absolute path of the file to write. */
-	absolute: string;
+	/** The file to write, as shown to people (relative to the working directory, where the CLI resolves it). */
+	file: string;
 	/** The whole file as read; the writer refuses if it has changed since. */
 	text: string;
 	prompt: DraftPrompt;
@@ -21,7 +20,7 @@ export function planDrafts(sources: ReadonlyArray<SourceFile>, targets: Readonly
 		const source = bySlug.get(target.entry.slug)!;
 		return {
 			target,
-			absolute: path.resolve(source.file),
+			file: source.file,
 			text: source.text,
 			prompt: draftPrompt(examples, { text: source.text, body: target.entry.body, fields: target.fields }),
 		};

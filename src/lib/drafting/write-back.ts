@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, parseDocument, stringify, type Pair, type Scalar } from 'yaml';
 import { draftedSchema, DRAFTABLE_FIELDS, DRAFTED_FIELD_NAMES, type DraftableField, type DraftedFieldName } from '../../schemas/drafted.ts';
 import { postmortemSchema } from '../../schemas/postmortem.ts';
+import { splitFrontmatter } from '../validation/frontmatter.ts';
 import { isMissing } from './select.ts';
 
 /**
@@ -26,34 +27,6 @@ export interface DraftStamp {
 export type WriteBack = { ok: true; text: string; fields: DraftableField[] } | { ok: false; reason: string };
 
 const REVIEW_HINT = 'set to true once a person has read and edited the drafted fields';
-
-interface FileParts {
-	/** BOM and the opening `---` line. */
-	head: string;
-	yaml: string;
-	/** The closing `---` line and the body. */
-	tail: string;
-	eol: '\n' | '\r\n';
-}
-
-function splitExactly(text: string): FileParts | undefined {
-	const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-	const src = text.slice(bom.length);
-	const firstEnd = src.indexOf('\n');
-	if (firstEnd === -1 || src.slice(0, firstEnd).replace(/\r$/, '').trim() !== '---') return undefined;
-	const start = firstEnd + 1;
-	let pos = start;
-	while (pos < src.length) {
-		const end = src.indexOf('\n', pos);
-		const line = (end === -1 ? src.slice(pos) : src.slice(pos, end)).replace(/\r$/, '');
-		if (line === '---' || line === '...') {
-			return { head: bom + src.slice(0, start), yaml: src.slice(start, pos), tail: src.slice(pos), eol: src[firstEnd - 1] === '\r' ? '\r\n' : '\n' };
-		}
-		if (end === -1) break;
-		pos = end + 1;
-	}
-	return undefined;
-}
 
 function lineStart(text: string, offset: number): number {
 	return text.lastIndexOf('\n', offset - 1) + 1;
@@ -113,8 +86,12 @@ function indentLines(block: string, indent: string, eol: string): string {
  * in an unreviewed `drafted.fields`.
  */
 export function applyDraft(fileText: string, values: DraftValues, stamp: DraftStamp): WriteBack {
-	const parts = splitExactly(fileText);
-	if (!parts) return { ok: false, reason: 'the file has no closed --- frontmatter' };
+	const parts = splitFrontmatter(fileText);
+	if (!parts.ok) return { ok: false, reason: 'the file has no closed --- frontmatter' };
+	// Every byte outside the frontmatter is put back as it was: BOM and opening line, closing line and body.
+	const head = fileText.slice(0, parts.yamlStart);
+	const tail = fileText.slice(parts.yamlEnd);
+	const eol = head.endsWith('\r\n') ? '\r\n' : '\n';
 	const doc = parseDocument(parts.yaml, { uniqueKeys: true });
 	if (doc.errors.length > 0) return { ok: false, reason: `the frontmatter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
 	if (!isMap(doc.contents) || doc.contents.flow) return { ok: false, reason: 'the frontmatter is not a block mapping of fields' };
@@ -154,9 +131,9 @@ export function applyDraft(fileText: string, values: DraftValues, stamp: DraftSt
 	}
 	if (indent.trim() !== '') indent = '';
 	let yaml = parts.yaml;
-	for (const { from, to, text } of splices.sort((a, b) => b.from - a.from)) yaml = yaml.slice(0, from) + indentLines(text, indent, parts.eol) + yaml.slice(to);
-	if (yaml.length > 0 && !yaml.endsWith('\n')) yaml += parts.eol;
-	yaml += indentLines([...rendered.values()].join(''), indent, parts.eol);
+	for (const { from, to, text } of splices.sort((a, b) => b.from - a.from)) yaml = yaml.slice(0, from) + indentLines(text, indent, eol) + yaml.slice(to);
+	if (yaml.length > 0 && !yaml.endsWith('\n')) yaml += eol;
+	yaml += indentLines([...rendered.values()].join(''), indent, eol);
 
 	// Check the edit: everything else reads back the same, the new fields read back as given.
 	const check = parseDocument(yaml, { uniqueKeys: true });
@@ -171,5 +148,5 @@ export function applyDraft(fileText: string, values: DraftValues, stamp: DraftSt
 		const issue = valid.error.issues[0]!;
 		return { ok: false, reason: `the drafted file would not be valid (${issue.path.join('.')}: ${issue.message}); nothing was written` };
 	}
-	return { ok: true, text: parts.head + yaml + parts.tail, fields };
+	return { ok: true, text: head + yaml + tail, fields };
 }

@@ -1,6 +1,6 @@
 import type { AgedItem } from '../aging/aged-items.ts';
 import { paths, ticketUrl } from '../routing/urls.ts';
-import { absoluteUrl, type SiteLocation } from './site-url.ts';
+import { absoluteUrl, type SiteLocation } from '../routing/site-url.ts';
 
 /** What every export needs besides the items. */
 export interface ExportContext {

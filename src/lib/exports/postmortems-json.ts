@@ -2,7 +2,7 @@ import type { ArchiveEntry } from '../archive/types.ts';
 import { itemState } from '../aging/item-state.ts';
 import { elapsedMs } from '../format/durations.ts';
 import { paths } from '../routing/urls.ts';
-import { absoluteUrl, type SiteLocation } from './site-url.ts';
+import { absoluteUrl, type SiteLocation } from '../routing/site-url.ts';
 
 /** One postmortem as `/postmortems.json` shows it: metadata and summaries, not the body. */
 export interface PostmortemRecord {

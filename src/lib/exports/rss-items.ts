@@ -1,6 +1,6 @@
 import type { ArchiveEntry } from '../archive/types.ts';
 import { paths } from '../routing/urls.ts';
-import { absoluteUrl, type SiteLocation } from './site-url.ts';
+import { absoluteUrl, type SiteLocation } from '../routing/site-url.ts';
 
 /** The feed keeps the newest postmortems only, so it stays small however big the archive grows. */
 export const RSS_ITEM_LIMIT = 50;

@@ -5,6 +5,8 @@ import { toIsoDate } from '../../schemas/primitives.ts';
 import type { ArchiveActionItem, ArchiveEntry } from '../archive/types.ts';
 import { incidentDurations } from '../format/durations.ts';
 import { latestAllowedDue } from '../validation/policies.ts';
+import { countOf } from '../format/labels.ts';
+import { median } from '../stats/median.ts';
 
 /**
  * The numbers behind the insights page. Pure: entries, items and `today`
@@ -59,14 +61,6 @@ export function incidentsPerMonth(entries: ReadonlyArray<ArchiveEntry>, today: s
 		bucket.total++;
 	}
 	return [...buckets.values()];
-}
-
-/** The median of a list of numbers, or undefined when it is empty. */
-export function median(values: ReadonlyArray<number>): number | undefined {
-	if (values.length === 0) return undefined;
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export interface MedianCell {
@@ -231,7 +225,6 @@ export function quarterLabel(quarter: string): string {
 	return `${quarter.slice(5)} ${quarter.slice(0, 4)}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Reading of the incidents-per-month chart: the last 12 months against the 12 before, the share of SEV1/SEV2, the busiest month. */
 export function readIncidentsPerMonth(months: ReadonlyArray<MonthCount>): string {
@@ -242,7 +235,7 @@ export function readIncidentsPerMonth(months: ReadonlyArray<MonthCount>): string
 	const most = Math.max(...months.map((m) => m.total));
 	const busiest = months.filter((m) => m.total === most);
 	const severe = months.reduce((n, m) => n + m.bySeverity.SEV1 + m.bySeverity.SEV2, 0);
-	const trend = months.length > 12 ? `${plural(recent, 'incident')} in the last 12 months against ${before} in the 12 before` : plural(total, 'incident');
+	const trend = months.length > 12 ? `${countOf(recent, 'incident')} in the last 12 months against ${before} in the 12 before` : countOf(total, 'incident');
 	// Name the busiest month only when there is one that stands out.
 	const peak = most >= 2 && busiest.length === 1 ? `; the busiest month was ${monthLabel(busiest[0]!.month)} with ${most}` : '';
 	return `${trend}; ${severe} of ${total} were SEV1 or SEV2${peak}.`;
@@ -262,7 +255,7 @@ export function readFactors(factors: ReadonlyArray<FactorCount>): string {
 	const total = factors.reduce((n, f) => n + f.factors, 0);
 	const top = factors[0];
 	if (!top || total === 0) return 'No contributing factors recorded yet.';
-	return `${top.kind[0]!.toUpperCase()}${top.kind.slice(1)} factors are the most common: ${top.factors} of ${total} (${Math.round((top.factors / total) * 100)}%), in ${plural(top.incidents, 'incident')}.`;
+	return `${top.kind[0]!.toUpperCase()}${top.kind.slice(1)} factors are the most common: ${top.factors} of ${total} (${Math.round((top.factors / total) * 100)}%), in ${countOf(top.incidents, 'incident')}.`;
 }
 
 /** Reading of a ranked list of services or tags. */
@@ -279,7 +272,7 @@ export function readActionFlow(months: ReadonlyArray<ActionMonth>): string {
 	const closed = months.reduce((n, m) => n + m.closed, 0);
 	if (opened + closed === 0) return `No action items opened or closed in the last ${months.length} months.`;
 	const balance = closed >= opened ? 'the backlog shrank' : `the backlog grew by ${opened - closed}`;
-	return `${plural(opened, 'action item')} opened and ${closed} closed in the last ${months.length} months: ${balance}.`;
+	return `${countOf(opened, 'action item')} opened and ${closed} closed in the last ${months.length} months: ${balance}.`;
 }
 
 /** Reading of the closed-within-window chart. */

@@ -1,13 +1,9 @@
-import { paths, withBase } from '../routing/urls.ts';
+import { absoluteUrl } from '../routing/site-url.ts';
+import { paths } from '../routing/urls.ts';
 
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
 	return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-}
-
-/** The absolute URL of a site path, from the site URL (origin) and the base path. */
-export function absoluteUrl(siteUrl: string, base: string, path: string): string {
-	return new URL(withBase(base, path), siteUrl).href;
 }
 
 /**
@@ -16,7 +12,8 @@ export function absoluteUrl(siteUrl: string, base: string, path: string): string
  */
 export function openSearchDescription(options: { title: string; description: string; siteUrl: string; base: string }): string {
 	const { title, description, siteUrl, base } = options;
-	const searchPage = absoluteUrl(siteUrl, base, paths.search());
+	const site = { url: siteUrl, base };
+	const searchPage = absoluteUrl(site, paths.search());
 	// ShortName is limited to 16 characters by the specification: keep whole words.
 	const shortName = title.length <= 16 ? title : title.slice(0, 17).replace(/\s+\S*$/, '') || title.slice(0, 16);
 	return `<?xml version="1.0" encoding="UTF-8"?>
@@ -24,9 +21,9 @@ export function openSearchDescription(options: { title: string; description: str
   <ShortName>${escapeXml(shortName)}</ShortName>
   <Description>${escapeXml(`Search ${title}: ${description}`.slice(0, 1024))}</Description>
   <InputEncoding>UTF-8</InputEncoding>
-  <Image width="16" height="16" type="image/svg+xml">${escapeXml(absoluteUrl(siteUrl, base, 'favicon.svg'))}</Image>
+  <Image width="16" height="16" type="image/svg+xml">${escapeXml(absoluteUrl(site, 'favicon.svg'))}</Image>
   <Url type="text/html" method="get" template="${escapeXml(searchPage)}?q={searchTerms}"/>
-  <Url type="application/opensearchdescription+xml" rel="self" template="${escapeXml(absoluteUrl(siteUrl, base, 'opensearch.xml'))}"/>
+  <Url type="application/opensearchdescription+xml" rel="self" template="${escapeXml(absoluteUrl(site, 'opensearch.xml'))}"/>
   <moz:SearchForm>${escapeXml(searchPage)}</moz:SearchForm>
 </OpenSearchDescription>
 `;

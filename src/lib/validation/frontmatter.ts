@@ -2,15 +2,25 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, isPair, type Docume
 
 /** A postmortem file split into its parts, or the reason it could not be. */
 export type SplitFile =
-	| { ok: true; yaml: string; body: string; yamlStartLine: number }
+	| {
+			ok: true;
+			yaml: string;
+			body: string;
+			yamlStartLine: number;
+			/** Where `yaml` starts and ends in `text` (BOM included): `text.slice(0, yamlStart)` is the BOM and the opening line, `text.slice(yamlEnd)` the closing line and the body. */
+			yamlStart: number;
+			yamlEnd: number;
+	  }
 	| { ok: false; message: string; line?: number };
 
 /**
  * Splits `---` frontmatter from the Markdown body. Works on indexes, not regexes,
- * so a multi-megabyte body costs one scan.
+ * so a multi-megabyte body costs one scan. The offsets let a writer put the file
+ * back together byte for byte around an edited `yaml`.
  */
 export function splitFrontmatter(text: string): SplitFile {
-	const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const src = text.slice(bom);
 	if (src.trim() === '') return { ok: false, message: 'the file is empty; a postmortem starts with YAML frontmatter between --- lines' };
 	const firstLineEnd = src.indexOf('\n');
 	const firstLine = (firstLineEnd === -1 ? src : src.slice(0, firstLineEnd)).replace(/\r$/, '');
@@ -23,7 +33,7 @@ export function splitFrontmatter(text: string): SplitFile {
 		const end = src.indexOf('\n', pos);
 		const line = (end === -1 ? src.slice(pos) : src.slice(pos, end)).replace(/\r$/, '');
 		if (line === '---' || line === '...') {
-			return { ok: true, yaml: src.slice(start, pos), body: end === -1 ? '' : src.slice(end + 1), yamlStartLine: 2 };
+			return { ok: true, yaml: src.slice(start, pos), body: end === -1 ? '' : src.slice(end + 1), yamlStartLine: 2, yamlStart: bom + start, yamlEnd: bom + pos };
 		}
 		if (end === -1) break;
 		pos = end + 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSentences, slugify, vocabularyFromCorpora } from '../../../bench/core/vocabulary.ts';
+import { cleanSentences, vocabularyFromCorpora } from '../../../bench/core/vocabulary.ts';
 
 const blameWords = ['caused', 'forgot', 'mistake', 'fault'];
 
@@ -42,9 +42,6 @@ describe('vocabularyFromCorpora', () => {
 });
 
 describe('helpers', () => {
-	it('slugifies free text', () => {
-		expect(slugify('Load Balancer (EU)')).toBe('load-balancer-eu');
-	});
 	it('splits prose into sentences of a usable length', () => {
 		expect(cleanSentences('Too short. This sentence is long enough to be kept in the vocabulary.')).toEqual(['This sentence is long enough to be kept in the vocabulary.']);
 	});

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { batchCustomId, batchStatePath, collectBatch, readBatchState, submitBatch, writeBatchState } from '../../../src/cli/drafting/batch.ts';
 import { draftFromMessage } from '../../../src/lib/drafting/parse.ts';
 import { draftPrompt } from '../../../src/lib/drafting/prompt.ts';
-import { createDraftClient, draftRequestParams } from '../../../src/lib/drafting/request.ts';
+import { createDraftClient, draftRequestParams } from '../../../src/cli/drafting/request.ts';
 import { draftReply, errorReply, startFakeAnthropic, type FakeAnthropic } from '../../support/fake-anthropic.ts';
 
 let fake: FakeAnthropic;

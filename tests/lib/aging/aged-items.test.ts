@@ -8,7 +8,6 @@ import {
 	closedRecently,
 	isOverdue,
 	itemState,
-	median,
 	openItems,
 	rollUpByOwner,
 	rollUpByPriority,
@@ -100,14 +99,9 @@ describe('time zones', () => {
 	});
 });
 
-describe('buckets, median and recent closes', () => {
+describe('buckets and recent closes', () => {
 	it('puts boundary days in the right bucket', () => {
 		expect([0, 1, 7, 8, 30, 31, 90, 91, 400].map(ageBucket)).toEqual(['not-due', '1-7', '1-7', '8-30', '8-30', '31-90', '31-90', 'over-90', 'over-90']);
-	});
-	it('takes the median of odd and even lists, null when empty', () => {
-		expect(median([])).toBeNull();
-		expect(median([5, 1, 3])).toBe(3);
-		expect(median([134, 1, 51, 20])).toBe(35.5);
 	});
 	it('counts a close as recent on the 90 days ending today', () => {
 		expect(closedRecently(TODAY, TODAY)).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getConfig } from '../../../src/config.ts';
 import { draftOne } from '../../../src/lib/drafting/draft-one.ts';
 import { draftPrompt } from '../../../src/lib/drafting/prompt.ts';
-import { createDraftClient, draftRequestParams, requestDraft } from '../../../src/lib/drafting/request.ts';
+import { createDraftClient, draftRequestParams, requestDraft } from '../../../src/cli/drafting/request.ts';
 import { draftReply } from '../../support/fake-anthropic.ts';
 import { useFakeAnthropic } from '../../support/use-fake-anthropic.ts';
 

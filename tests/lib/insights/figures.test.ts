@@ -9,7 +9,6 @@ import {
 	incidentsPerMonth,
 	lastMonths,
 	lastQuarters,
-	median,
 	medianTimesPerQuarter,
 	readActionFlow,
 	readFactors,
@@ -38,11 +37,6 @@ describe('calendar windows', () => {
 		expect(lastMonths(TODAY, 24)).toHaveLength(24);
 		expect(lastMonths(TODAY, 24)[0]).toBe('2023-08');
 		expect(lastQuarters('2025-02-10', 3)).toEqual(['2024-Q3', '2024-Q4', '2025-Q1']);
-	});
-	it('takes the median of odd and even lists, and nothing of an empty one', () => {
-		expect(median([5, 1, 3])).toBe(3);
-		expect(median([4, 1, 3, 2])).toBe(2.5);
-		expect(median([])).toBeUndefined();
 	});
 });
 

@@ -11,11 +11,20 @@ import { fixture, ROOT } from '../../support/build-site.ts';
 
 describe('splitFrontmatter', () => {
 	it('splits frontmatter from the body', () => {
-		expect(splitFrontmatter('---\ntitle: x\n---\nBody\n')).toEqual({ ok: true, yaml: 'title: x\n', body: 'Body\n', yamlStartLine: 2 });
+		expect(splitFrontmatter('---\ntitle: x\n---\nBody\n')).toEqual({ ok: true, yaml: 'title: x\n', body: 'Body\n', yamlStartLine: 2, yamlStart: 4, yamlEnd: 13 });
 	});
 
 	it('handles a BOM, CRLF and a file that ends at the closing line', () => {
-		expect(splitFrontmatter('\uFEFF---\r\ntitle: x\r\n---')).toEqual({ ok: true, yaml: 'title: x\r\n', body: '', yamlStartLine: 2 });
+		expect(splitFrontmatter('\uFEFF---\r\ntitle: x\r\n---')).toEqual({ ok: true, yaml: 'title: x\r\n', body: '', yamlStartLine: 2, yamlStart: 6, yamlEnd: 16 });
+	});
+
+	it('gives the offsets that put the file back together byte for byte', () => {
+		for (const text of ['---\ntitle: x\n---\nBody\n', '\uFEFF---\r\ntitle: x\r\n...\r\nBody', '---\n---\n']) {
+			const split = splitFrontmatter(text);
+			if (!split.ok) throw new Error(split.message);
+			expect(text.slice(split.yamlStart, split.yamlEnd)).toBe(split.yaml);
+			expect(text.slice(0, split.yamlStart) + split.yaml + text.slice(split.yamlEnd)).toBe(text);
+		}
 	});
 
 	it('does not mistake a --- inside the body for the frontmatter end', () => {

@@ -1,4 +1,4 @@
-import { withBase } from '../routing/urls.ts';
+import { withBase } from './urls.ts';
 
 /** Where the site is served: the config's absolute URL and base path. */
 export interface SiteLocation {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftPrompt } from '../../../src/lib/drafting/prompt.ts';
-import { createDraftClient, draftRequestParams, MAX_RETRIES, MAX_TOKENS, requestDraft } from '../../../src/lib/drafting/request.ts';
+import { createDraftClient, draftRequestParams, MAX_RETRIES, MAX_TOKENS, requestDraft } from '../../../src/cli/drafting/request.ts';
 import { draftReply, errorReply, textReply } from '../../support/fake-anthropic.ts';
 import { useFakeAnthropic } from '../../support/use-fake-anthropic.ts';
 

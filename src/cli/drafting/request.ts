@@ -1,7 +1,7 @@
 import Anthropic, { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import type { DraftOutput } from '../../schemas/draft-output.ts';
-import { draftFormat, parseFailureReason, stopFailure } from './parse.ts';
-import type { DraftPrompt } from './prompt.ts';
+import { draftFormat, parseFailureReason, stopFailure } from '../../lib/drafting/parse.ts';
+import type { RequestOutcome } from '../../lib/drafting/draft-one.ts';
+import type { DraftPrompt } from '../../lib/drafting/prompt.ts';
 
 /**
  * The request stage: one Messages API call through the official SDK, with the
@@ -33,11 +33,6 @@ export function draftRequestParams(model: string, prompt: DraftPrompt) {
 		output_config: { format: draftFormat },
 	} satisfies Anthropic.MessageCreateParamsNonStreaming;
 }
-
-/** The outcome of one request: the parsed draft and the raw answer (for a follow-up turn), or why not. */
-export type RequestOutcome =
-	| { ok: true; draft: DraftOutput; text: string; usage: Anthropic.Usage }
-	| { ok: false; reason: string; usage?: Anthropic.Usage };
 
 const RETRIED = (status: number) => status === 408 || status === 409 || status === 429 || status >= 500;
 

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { startAstroBuild } from './astro-build.ts';
+import { checkContentDir } from './check-content.ts';
+import { draftWouldCall, runDraftCommand } from './draft-command.ts';
+import { noKeyLine } from './draft-report.ts';
+import { writeSearchIndex } from './search-index.ts';
+import { printValidationReport } from './validation-report.ts';
+import { selectDraftTargets } from '../lib/drafting/select.ts';
+
+/** What `npm run build` was asked to do. */
+export interface BuildCommandOptions {
+	/** The postmortems folder. */
+	dir: string;
+	/** Where the site goes (Astro's default, dist/, when undefined). */
+	outDir?: string;
+	/** Warnings stop the build too. */
+	strict: boolean;
+	/** Do not run the drafting step. */
+	skipDraft: boolean;
+}
+
+/**
+ * Validates the archive and prints the report; returns whether the build may go on and
+ * how many postmortems await drafting. Kept in its own function so the parsed archive
+ * can be garbage-collected while Astro builds.
+ */
+async function validateForBuild(dir: string, strict: boolean): Promise<{ ok: boolean; pendingDrafts: number }> {
+	const checked = await checkContentDir(dir);
+	if ('missing' in checked) {
+		process.stderr.write(`build: no postmortems folder at ${checked.missing} (set POSTMORTEMS_DIR or create content/postmortems)\n`);
+		return { ok: false, pendingDrafts: 0 };
+	}
+	const { sources, result } = checked;
+	if (result.findings.length > 0) printValidationReport(result, sources.length);
+	if (result.errorCount > 0 || (strict && result.warningCount > 0)) {
+		process.stderr.write('\nbuild stopped: fix the problems above (npm run validate lists them again).\n');
+		return { ok: false, pendingDrafts: 0 };
+	}
+	return { ok: true, pendingDrafts: selectDraftTargets(result.entries).length };
+}
+
+/** Runs one `npm run build`: validate, draft (with a key), astro build, search index. Resolves to the exit code. */
+export async function runBuildCommand(opts: BuildCommandOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+	// With a key, drafting writes files before Astro reads them, so the steps run in turn.
+	// Without one (the usual case), Astro starts at once and the validator runs beside it
+	// on the other core; Astro's output is held back until the content is known to be valid.
+	const drafting = !opts.skipDraft && draftWouldCall(env);
+	const astro = drafting ? undefined : startAstroBuild(opts.outDir, { hold: true });
+	// A bad postmortems.config.ts throws here (ConfigError, printed by runCli): stop Astro too.
+	const validation = await validateForBuild(opts.dir, opts.strict).catch((error: unknown) => {
+		astro?.stop();
+		throw error;
+	});
+	if (!validation.ok) {
+		astro?.stop();
+		return 1;
+	}
+	let code: number;
+	if (astro) {
+		if (!opts.skipDraft && validation.pendingDrafts > 0) process.stderr.write(`${noKeyLine(validation.pendingDrafts)}\n`);
+		astro.release();
+		code = await astro.done;
+	} else {
+		// Drafting assists, it does not gate: an API outage or a rejected draft leaves those
+		// fields pending (the site says so) and the validated archive is still published.
+		const drafted = await runDraftCommand({ dir: opts.dir, dryRun: false, only: [], concurrency: 4, force: false, batch: false, resume: false, json: false }, env).catch((error: unknown) => {
+			process.stderr.write(`draft: ${(error as Error).message}\n`);
+			return 1;
+		});
+		if (drafted !== 0) process.stderr.write('build: drafting did not finish for every postmortem (see above); building with those fields pending.\n');
+		const later = startAstroBuild(opts.outDir, { hold: false });
+		code = await later.done;
+	}
+	if (code !== 0) return code;
+	// Search index: Pagefind reads the built incident pages (after Astro, so it sees the final HTML).
+	const started = Date.now();
+	const search = await writeSearchIndex(path.resolve(opts.outDir ?? 'dist'));
+	if (search.errors.length > 0) {
+		process.stderr.write(`build: the search index could not be written to ${search.outputPath}:\n  ${search.errors.join('\n  ')}\n`);
+		return 1;
+	}
+	console.log(`search index: ${search.pageCount} incident page(s) in ${((Date.now() - started) / 1000).toFixed(1)}s → ${search.outputPath}`);
+	return 0;
+}
