@@ -3,6 +3,7 @@ import path from 'node:path';
 import { getConfig } from '../src/config.ts';
 import { runCli } from '../src/cli/run.ts';
 import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
+import { fail } from '../src/cli/terminal.ts';
 import { displayPath, postmortemsDir } from '../src/cli/content-dir.ts';
 import { scaffoldPostmortem, titleProblem, type ArtefactScaffold } from '../src/lib/authoring/scaffold.ts';
 import { ArtefactFolderError, readArtefactFolder } from '../src/cli/artefacts/read-folder.ts';
@@ -84,7 +85,7 @@ async function readForScaffold(folder: string, tz: string): Promise<ArtefactScaf
 	try {
 		reading = await readArtefactFolder(folder, { tz });
 	} catch (error) {
-		if (error instanceof ArtefactFolderError) usageError(usage, error.message);
+		if (error instanceof ArtefactFolderError) fail(`new: ${error.message}`);
 		throw error;
 	}
 	printArtefactProblems('new', reading);
