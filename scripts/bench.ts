@@ -9,6 +9,7 @@ import { isIsoDate } from '../src/lib/format/dates.ts';
 import { formatResult, formatScale, scaleGrowth, type BenchResult } from '../bench/core/report.ts';
 import { BuildFailed, profileProjectBuild, ROOT, runBench } from '../bench/harness/run-bench.ts';
 import { TYPICAL_QUERIES } from '../bench/harness/search-cost.ts';
+import { formatTimelineBench, runTimelineBench } from '../bench/harness/timeline-bench.ts';
 import { loadVocabulary } from '../bench/harness/vocabulary-source.ts';
 
 const HELP = `Usage: npm run bench [-- options]
@@ -38,6 +39,9 @@ Options:
   --no-search        skip the Chromium query measurement
   --profile          also profile one project build with --cpu-prof and show where the time went
   --keep             keep the temporary folder (archive, every build, logs) and print its path
+  --timeline         instead, time npm run timeline -- DIR --json on a generated
+                     artefact folder (100,000 chat messages in 30 daily files,
+                     10,000 pager entries, 1,000 deployments; targets < 5 s, < 500 MB)
   --json             print one JSON object on stdout (progress goes to stderr;
                      use npm run -s bench -- --json so npm adds nothing to stdout)
   -h, --help         show this help
@@ -57,6 +61,7 @@ const { values: options } = parseCommandLine(usage, {
 		'as-of': { type: 'string' },
 		corpora: { type: 'string' },
 		'no-search': { type: 'boolean' },
+		timeline: { type: 'boolean' },
 		profile: { type: 'boolean' },
 		keep: { type: 'boolean' },
 		json: { type: 'boolean' },
@@ -84,6 +89,14 @@ const queries = options.query && options.query.length > 0 ? options.query : TYPI
 const scaleMode = sizes.length > 1 || Boolean(options.scale);
 const c = colours(process.stderr);
 const progress = (line: string) => process.stderr.write(`${c.dim('[bench]')} ${line}\n`);
+
+if (options.timeline) {
+	await runCli(async () => {
+		const result = await runTimelineBench({ rounds, keep: Boolean(options.keep), progress });
+		console.log(options.json ? JSON.stringify(result, null, 2) : `\n${formatTimelineBench(result)}\n`);
+	});
+	process.exit();
+}
 
 await runCli(async () => {
 	const { vocabulary, source } = await loadVocabulary(ROOT, options.corpora);

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +95,19 @@ describe('npm run timeline (scripts/timeline.ts)', () => {
 		expect(run.code).toBe(0);
 		expect(run.stderr).toContain('timeline: tickets.csv: warning: #8 at 2025-01-03T10:00:00Z lies outside the incident (a day around the pages and alerts: 2026-07-21T02:14Z to 2026-07-23T02:14Z); kept, clip with --from/--to\n');
 		expect(JSON.parse(run.stdout).events.map((e: { ref: string }) => e.ref)).toEqual(['tickets.csv#8', 'pd.json#Q1', 'tickets.csv#7']);
+		const clipped = await timeline(dir, '--json', '--from', '2026-07-22T00:00:00Z');
+		expect(clipped.stderr).not.toContain('warning');
+		expect(clipped.stderr).toContain('; 1 outside --from/--to not shown');
+	});
+
+	it('names a file it cannot read (a link to nothing), and reads the rest', async () => {
+		const dir = await folder({ 'pd.json': PD });
+		await symlink(path.join(dir, 'gone.json'), path.join(dir, 'alerts.json'));
+		const run = await runScript('timeline', [dir, '--json']);
+		expect(run.stderr).not.toMatch(STACK_LINE);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain('timeline: alerts.json: cannot be read: ENOENT\n');
+		expect(JSON.parse(run.stdout).events).toHaveLength(1);
 	});
 
 	it('says so for an empty folder (exit 1) and a missing one (exit 2)', async () => {
@@ -113,7 +126,7 @@ describe('npm run timeline (scripts/timeline.ts)', () => {
 		for (const args of [[], [SMALL, '--json', '--yaml'], [SMALL, '--tz', 'Mars/Olympus'], [SMALL, '--from', 'yesterday'], [SMALL, '--bogus'], [SMALL, SMALL]]) {
 			const run = await runScript('timeline', args);
 			expect(run.code, args.join(' ')).toBe(2);
-			expect(run.stderr).toMatch(/^timeline: .+\n\(npm run timeline -- --help shows the options\)\n$|^timeline: .+\n$/);
+			expect(run.stderr).toMatch(/^timeline: .+\n\nUsage: npm run timeline -- \[options\] DIR/);
 			expect(run.stdout).toBe('');
 		}
 	});

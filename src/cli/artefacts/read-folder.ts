@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readArtefacts, type ArtefactReading, type ArtefactText } from '../../lib/artefacts/read-artefacts.ts';
 import { artefactProblem } from '../../lib/artefacts/reader-kit.ts';
+import type { Finding } from '../../lib/validation/findings.ts';
 
 /**
  * Reads an incident's artefact folder: every file under it (dot files and
@@ -24,8 +25,11 @@ export async function listArtefactFiles(dir: string): Promise<string[]> {
 		for (const e of entries) {
 			if (e.name.startsWith('.')) continue;
 			const rel = sub ? `${sub}/${e.name}` : e.name;
-			if (e.isDirectory()) await walk(rel);
-			else if (e.isFile()) out.push(rel);
+			// A symbolic link counts as what it points to.
+			const kind = e.isSymbolicLink() ? await stat(path.join(dir, rel)).catch(() => undefined) : e;
+			if (kind?.isDirectory()) await walk(rel);
+			// A link to nothing is listed too, so reading it names the problem.
+			else if (kind?.isFile() || !kind) out.push(rel);
 		}
 	};
 	await walk('');
@@ -38,8 +42,22 @@ export async function readArtefactFolder(dir: string, options: ReadArtefactFolde
 	if (!info) throw new ArtefactFolderError(`no such folder: ${dir}`);
 	if (!info.isDirectory()) throw new ArtefactFolderError(`${dir} is a file; give the folder that holds the incident's exports`);
 	const names = await listArtefactFiles(dir);
-	const texts: ArtefactText[] = await Promise.all(names.map(async (name) => ({ path: name, text: await readFile(path.join(dir, name), 'utf8') })));
-	const reading = readArtefacts(texts, { timeZone: options.tz });
+	const unreadable: Finding[] = [];
+	const read = await Promise.all(
+		names.map(async (name): Promise<ArtefactText | undefined> => {
+			try {
+				return { path: name, text: await readFile(path.join(dir, name), 'utf8') };
+			} catch (error) {
+				unreadable.push(artefactProblem(name, `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
+				return undefined;
+			}
+		}),
+	);
+	const reading = readArtefacts(
+		read.filter((t): t is ArtefactText => t !== undefined),
+		{ timeZone: options.tz },
+	);
+	reading.errors.unshift(...unreadable);
 	if (names.length === 0) reading.errors.push(artefactProblem(dir, 'holds no files; put the incident\'s exports in it (docs/artefacts.md says how to export each)'));
 	return reading;
 }

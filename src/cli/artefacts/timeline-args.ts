@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import type { CommandLine } from '../command-line.ts';
 import { isKnownTimeZone, parseInstant } from '../../lib/format/zoned-time.ts';
 
 export const TIMELINE_HELP = `Usage: npm run timeline -- [options] DIR
@@ -36,8 +36,7 @@ Examples:
   npm run -s timeline -- artefacts/ --json > timeline.json`;
 
 export interface TimelineOptions {
-	help: boolean;
-	dir?: string;
+	dir: string;
 	format: 'table' | 'json' | 'yaml';
 	/** The zone given with --tz, if any (the caller falls back to the config's). */
 	tz?: string;
@@ -49,43 +48,30 @@ export interface TimelineOptions {
 
 export type ParsedTimelineArgs = { ok: true; options: TimelineOptions } | { ok: false; message: string };
 
-/** Parses the command line; usage problems come back as a message (exit 2), never thrown. */
-export function parseTimelineArgs(argv: string[]): ParsedTimelineArgs {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: {
-				json: { type: 'boolean' },
-				yaml: { type: 'boolean' },
-				from: { type: 'string' },
-				to: { type: 'string' },
-				tz: { type: 'string' },
-				strict: { type: 'boolean' },
-				help: { type: 'boolean', short: 'h' },
-			},
-		});
-	} catch (error) {
-		return { ok: false, message: (error as Error).message };
-	}
+/** The options `npm run timeline` takes (node:util parseArgs; `--help` comes with every command). */
+export const TIMELINE_ARGS = {
+	allowPositionals: true,
+	options: {
+		json: { type: 'boolean' },
+		yaml: { type: 'boolean' },
+		from: { type: 'string' },
+		to: { type: 'string' },
+		tz: { type: 'string' },
+		strict: { type: 'boolean' },
+	},
+} as const;
+
+/** Checks what was parsed; usage problems come back as a message (exit 2), never thrown. */
+export function timelineOptions(parsed: CommandLine<typeof TIMELINE_ARGS>): ParsedTimelineArgs {
 	const v = parsed.values;
-	if (v.help) return { ok: true, options: { help: true, format: 'table', strict: false } };
-	if (parsed.positionals.length === 0) return { ok: false, message: 'give the folder that holds the incident\'s exports, e.g. npm run timeline -- examples/incidents/2026-07-22-orders-migration-lock' };
-	if (parsed.positionals.length > 1) return { ok: false, message: `give one folder, not ${parsed.positionals.length} (${parsed.positionals.join(', ')})` };
+	const [dir, ...more] = parsed.positionals;
+	if (dir === undefined) return { ok: false, message: "give the folder that holds the incident's exports, e.g. npm run timeline -- examples/incidents/2026-07-22-orders-migration-lock" };
+	if (more.length) return { ok: false, message: `give one folder, not ${parsed.positionals.length} (${parsed.positionals.join(', ')})` };
 	if (v.json && v.yaml) return { ok: false, message: 'choose one of --json and --yaml' };
 	if (v.tz !== undefined && !isKnownTimeZone(v.tz)) return { ok: false, message: `--tz "${v.tz}" is not a time zone; use an IANA name such as UTC or Europe/Berlin` };
 	return {
 		ok: true,
-		options: {
-			help: false,
-			dir: parsed.positionals[0],
-			format: v.json ? 'json' : v.yaml ? 'yaml' : 'table',
-			tz: v.tz,
-			from: v.from,
-			to: v.to,
-			strict: Boolean(v.strict),
-		},
+		options: { dir, format: v.json ? 'json' : v.yaml ? 'yaml' : 'table', tz: v.tz, from: v.from, to: v.to, strict: Boolean(v.strict) },
 	};
 }
 

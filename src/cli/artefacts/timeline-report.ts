@@ -2,6 +2,7 @@ import type { ArtefactEvent } from '../../schemas/artefact-event.ts';
 import { ARTEFACT_SOURCES } from '../../schemas/artefact-event.ts';
 import type { RedactionCount } from '../../lib/artefacts/redact.ts';
 import { formatDuration } from '../../lib/format/durations.ts';
+import { countOf } from '../../lib/format/labels.ts';
 import { formatInZone } from '../../lib/format/zoned-time.ts';
 import { refFile } from '../../lib/artefacts/merge.ts';
 import type { colours } from '../terminal.ts';
@@ -47,7 +48,7 @@ export function timelineTable(events: ArtefactEvent[], options: TableOptions): s
 		const text = `${e.parent ? '↳ ' : ''}${e.text}${alsoInNote(e, sourceOfFile)}`;
 		const prefix = `${time}  ${e.source.padEnd(sourceWidth)}  ${actor}  `;
 		const shown = width ? cut(text, width - prefix.length) : text;
-		lines.push(`${paint.dim(time)}  ${paint.cyan(e.source.padEnd(sourceWidth))}  ${actor}  ${shown}`);
+		lines.push(`${paint.dim(time)}  ${e.source.padEnd(sourceWidth)}  ${actor}  ${shown}`);
 	}
 	return `${lines.join('\n')}\n`;
 }
@@ -58,7 +59,7 @@ export function redactionSummary(count: RedactionCount): string {
 	const kinds = Object.entries(count.byKind)
 		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
 		.map(([k, n]) => `${n} ${k}`);
-	return `${count.total} redaction${count.total === 1 ? '' : 's'} (${kinds.join(', ')})`;
+	return `${countOf(count.total, 'redaction')} (${kinds.join(', ')})`;
 }
 
 /**
@@ -69,7 +70,7 @@ export function timelineSummary(events: ArtefactEvent[], timeZone: string, redac
 	const perSource = ARTEFACT_SOURCES.map((s) => [s, events.filter((e) => e.source === s).length] as const)
 		.filter(([, n]) => n > 0)
 		.map(([s, n]) => `${s} ${n}`);
-	const count = `${events.length} event${events.length === 1 ? '' : 's'}${perSource.length ? ` (${perSource.join(', ')})` : ''}`;
+	const count = `${countOf(events.length, 'event')}${perSource.length ? ` (${perSource.join(', ')})` : ''}`;
 	const first = events[0];
 	const last = events[events.length - 1];
 	const window =

@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { countOf } from '../format/labels.ts';
 
 /** A CSV row with its values by lower-cased column name, and the file line it starts on. */
 export interface CsvRecord {
@@ -22,7 +23,7 @@ export function parseCsv(text: string): CsvTable {
 		const records: CsvRecord[] = [];
 		for (const { info, record } of rest) {
 			if (record.length !== columns.length) {
-				return { ok: false, line: info.lines, message: `has ${record.length} field${record.length === 1 ? '' : 's'} where the header has ${columns.length} (${columns.join(',')})` };
+				return { ok: false, line: info.lines, message: `has ${countOf(record.length, 'field')} where the header has ${columns.length} (${columns.join(',')})` };
 			}
 			const values: Record<string, string> = {};
 			columns.forEach((c, i) => (values[c] = record[i] ?? ''));

@@ -6,7 +6,7 @@ import { isGrafanaAnnotations } from './readers/grafana.ts';
 import { hasTimedLines } from './readers/notes.ts';
 import { isPagerDutyLog } from './readers/pagerduty.ts';
 import { isSlackMessages, isSlackMetadata, isSlackUsers } from './readers/slack.ts';
-import { isZendeskTickets, TICKETS_CSV_COLUMNS } from './readers/tickets.ts';
+import { isZendeskTicket, isZendeskTickets, TICKETS_CSV_COLUMNS } from './readers/tickets.ts';
 
 /**
  * Recognises an artefact by its content, never its name
@@ -61,12 +61,38 @@ function detectJson(data: unknown): Detection | undefined {
 	if (isPagerDutyLog(data)) return { format: 'pagerduty', data };
 	if (isAlertmanagerPayload(data)) return { format: 'alerts', data };
 	if (isZendeskTickets(data)) return { format: 'tickets-zendesk', data };
+	if (isZendeskTicket(data)) return { format: 'tickets-zendesk', data: { tickets: [data] } };
 	if (isSlackMessages(data)) return { format: 'slack', data };
 	if (isSlackUsers(data)) return { format: 'slack-users', data };
 	if (isSlackMetadata(data)) return { format: 'slack-metadata', data };
 	if (isGitHubDeployments(data)) return { format: 'deploys-github', data };
 	if (isGrafanaAnnotations(data)) return { format: 'annotations', data };
 	return undefined;
+}
+
+/**
+ * A JSON Lines file of Zendesk tickets (the Admin Center's full JSON export) as
+ * `{"tickets": [...]}`; a problem naming the line that is not JSON; undefined
+ * when the first line is not a ticket (then it is no such file).
+ */
+function ticketLines(body: string): Detection | undefined {
+	const lines = body.split(/\r?\n/);
+	const first = lines.findIndex((l) => l.trim() !== '');
+	try {
+		if (!isZendeskTicket(JSON.parse(lines[first]!))) return undefined;
+	} catch {
+		return undefined;
+	}
+	const tickets: unknown[] = [];
+	for (let i = first; i < lines.length; i++) {
+		if (lines[i]!.trim() === '') continue;
+		try {
+			tickets.push(JSON.parse(lines[i]!));
+		} catch (error) {
+			return { format: 'problem', line: i + 1, message: `is not valid JSON Lines: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}` };
+		}
+	}
+	return { format: 'tickets-zendesk', data: { tickets } };
 }
 
 /** Recognises one artefact file's text. */
@@ -80,6 +106,9 @@ export function detectArtefact(text: string): Detection {
 		try {
 			data = JSON.parse(body);
 		} catch (error) {
+			// Zendesk's full JSON export has one ticket per line (JSON Lines).
+			const lines = ticketLines(body);
+			if (lines) return lines;
 			// Notes may start with "[02:14] ..."; anything else that starts like JSON is broken JSON.
 			if (hasTimedLines(body)) return { format: 'notes', text: body };
 			const message = (error as Error).message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');

@@ -26,10 +26,12 @@ export function refFile(ref: string): string {
 	return hash < 0 ? ref : ref.slice(0, hash);
 }
 
-/** The words of a text, lower-cased, for telling two sightings of one event apart from two events. */
-function words(text: string): Set<string> {
-	return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+/** The words of a lower-cased text, for telling two sightings of one event apart from two events. */
+function words(lowerText: string): Set<string> {
+	return new Set(lowerText.match(/[\p{L}\p{N}]+/gu) ?? []);
 }
+
+const FIRST_WORD = /[\p{L}\p{N}]+/u;
 
 /** Fewer words than this and two texts are too short to call the same event ("ack", "on it"). */
 const MIN_SHARED_WORDS = 3;
@@ -40,13 +42,12 @@ function isSubset(small: Set<string>, large: Set<string>): boolean {
 }
 
 /**
- * Whether two events (in different files, within a minute) are one event seen
- * twice: every word of the shorter text is in the longer one (the chat app adds
- * an incident number or a "by Sarah Chen"), with at least three words. Two chat
- * messages are one only when the same actor posted them (a bot cross-posting).
+ * Whether two events (in different files, within a minute; two chat messages
+ * only from the same actor, a bot cross-posting) are one event seen twice:
+ * every word of the shorter text is in the longer one (the chat app adds an
+ * incident number or a "by Sarah Chen"), with at least three words.
  */
-function sameEvent(a: ArtefactEvent, aw: Set<string>, b: ArtefactEvent, bw: Set<string>): boolean {
-	if (a.source === b.source && a.actor !== b.actor) return false;
+function sameEvent(aw: Set<string>, bw: Set<string>): boolean {
 	const [small, large] = aw.size <= bw.size ? [aw, bw] : [bw, aw];
 	return small.size >= MIN_SHARED_WORDS && isSubset(small, large);
 }
@@ -76,8 +77,17 @@ export function uniqueRefs(events: ArtefactEvent[]): ArtefactEvent[] {
 export function mergeEvents(events: ArtefactEvent[]): ArtefactEvent[] {
 	const sorted = uniqueRefs(events).sort(compareEvents);
 	const times = sorted.map((e) => Date.parse(e.at));
+	const files = sorted.map((e) => refFile(e.ref));
+	const lower: Array<string | undefined> = [];
 	const wordSets: Array<Set<string> | undefined> = [];
-	const wordsOf = (i: number) => (wordSets[i] ??= words(sorted[i]!.text));
+	const lowerOf = (i: number) => (lower[i] ??= sorted[i]!.text.toLowerCase());
+	const wordsOf = (i: number) => (wordSets[i] ??= words(lowerOf(i)));
+	/** A cheap test before building word sets: the shorter text's first word must be in the longer one. */
+	const mayMatch = (a: number, b: number) => {
+		const [short, long] = lowerOf(a).length <= lowerOf(b).length ? [lowerOf(a), lowerOf(b)] : [lowerOf(b), lowerOf(a)];
+		const first = FIRST_WORD.exec(short)?.[0];
+		return first !== undefined && long.includes(first);
+	};
 	/** For each event, the index of the event it was folded into (itself when kept). */
 	const keptAs = sorted.map((_, i) => i);
 	const also = new Map<number, string[]>();
@@ -86,9 +96,10 @@ export function mergeEvents(events: ArtefactEvent[]): ArtefactEvent[] {
 		while (times[i]! - times[windowStart]! > SAME_EVENT_WINDOW_MS) windowStart += 1;
 		const e = sorted[i]!;
 		for (let j = windowStart; j < i; j++) {
-			if (keptAs[j] !== j) continue;
+			if (keptAs[j] !== j || files[j] === files[i]) continue;
 			const other = sorted[j]!;
-			if (refFile(other.ref) === refFile(e.ref) || !sameEvent(other, wordsOf(j), e, wordsOf(i))) continue;
+			if (other.source === e.source && other.actor !== e.actor) continue;
+			if (!mayMatch(i, j) || !sameEvent(wordsOf(j), wordsOf(i))) continue;
 			// Keep the system of record's sighting; the other's refs go to alsoIn.
 			const [keep, fold] = SOURCE_RANK[e.source] < SOURCE_RANK[other.source] ? [i, j] : [j, i];
 			keptAs[fold] = keep;

@@ -42,6 +42,8 @@ export interface ArtefactReading {
 	errors: Finding[];
 	/** Worth saying, not failing for: ids without users.json, events far from the rest, empty lists. */
 	warnings: Finding[];
+	/** The warnings about events far outside the incident (also in `warnings`); moot once a window is clipped. */
+	farOutside: Finding[];
 	redactions: RedactionCount;
 }
 
@@ -124,11 +126,13 @@ export function readArtefacts(texts: ArtefactText[], options: ReadArtefactsOptio
 
 	if (slackDays.length) {
 		const slack = slackEvents(slackDays, users);
+		const folders = [...new Set(slackDays.map((d) => d.file.slice(0, Math.max(0, d.file.lastIndexOf('/'))) || '.'))];
+		// The parsed exports are the largest thing in memory; let them go before merging.
+		slackDays.length = 0;
 		events.push(...slack.events);
 		problems.push(...slack.problems);
 		for (const e of slack.events) counted.get(e.ref.slice(0, e.ref.indexOf('#')))!.events += 1;
 		if (slack.unresolvedUsers.size) {
-			const folders = [...new Set(slackDays.map((d) => d.file.slice(0, Math.max(0, d.file.lastIndexOf('/'))) || '.'))];
 			const ids = [...slack.unresolvedUsers].sort();
 			const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? `, … (${ids.length} in all)` : '');
 			problems.push(
@@ -152,7 +156,8 @@ export function readArtefacts(texts: ArtefactText[], options: ReadArtefactsOptio
 
 	const redactions = emptyRedactionCount();
 	const merged = mergeEvents(redactEvents(events, redactions));
-	problems.push(...farOutsideWarnings(merged));
+	const farOutside = farOutsideWarnings(merged);
+	problems.push(...farOutside);
 	// A finding may quote a value from the file; it is printed, so it is redacted too.
 	for (const p of problems) p.message = redactText(p.message, redactions);
 	return {
@@ -160,6 +165,7 @@ export function readArtefacts(texts: ArtefactText[], options: ReadArtefactsOptio
 		files,
 		errors: problems.filter((p) => p.level === 'error'),
 		warnings: problems.filter((p) => p.level === 'warning'),
+		farOutside,
 		redactions,
 	};
 }

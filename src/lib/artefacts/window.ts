@@ -1,4 +1,5 @@
 import type { ArtefactEvent } from '../../schemas/artefact-event.ts';
+import { median } from '../stats/median.ts';
 import type { Finding } from '../validation/findings.ts';
 import { refFile } from './merge.ts';
 import { artefactProblem } from './reader-kit.ts';
@@ -31,9 +32,8 @@ export function incidentWindow(events: ArtefactEvent[]): IncidentWindow | undefi
 	if (core.length) {
 		return { from: Math.min(...core) - PAGED_MARGIN_MS, to: Math.max(...core) + PAGED_MARGIN_MS, basis: 'a day around the pages and alerts' };
 	}
-	const times = events.map((e) => Date.parse(e.at)).sort((a, b) => a - b);
-	const median = times[Math.floor(times.length / 2)]!;
-	return { from: median - MEDIAN_MARGIN_MS, to: median + MEDIAN_MARGIN_MS, basis: 'three days around the middle of the timeline' };
+	const middle = median(events.map((e) => Date.parse(e.at)))!;
+	return { from: middle - MEDIAN_MARGIN_MS, to: middle + MEDIAN_MARGIN_MS, basis: 'three days around the middle of the timeline' };
 }
 
 /** One warning per file holding events far outside the incident's window (they stay in the timeline). */

@@ -1,3 +1,5 @@
+import { isoInstant } from './labels.ts';
+
 /**
  * Instants and wall-clock times in IANA time zones, with no library: the
  * artefacts carry `Z`, `+02:00` and zone-less local times, and the timeline is
@@ -93,7 +95,7 @@ export function formatInZone(instantMs: number, timeZone: string): string {
 
 /** `2026-07-22T02:14:05Z`: UTC to the second (fractions dropped, as the contract's events have). */
 export function utcSecond(instantMs: number): string {
-	return `${new Date(Math.floor(instantMs / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+	return isoInstant(new Date(Math.floor(instantMs / 1000) * 1000));
 }
 
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/i;

@@ -44,3 +44,17 @@ describe('detectArtefact: by content, never by name', () => {
 		expect(detectArtefact('  \n')).toEqual({ format: 'problem', message: 'is empty' });
 	});
 });
+
+describe('Zendesk full JSON export (one ticket per line)', () => {
+	const line = (id: number, subject: string) => JSON.stringify({ url: `https://example.zendesk.com/api/v2/tickets/${id}.json`, id, created_at: '2026-07-22T02:10:00Z', subject, description: 'private' });
+
+	it('reads JSON Lines of tickets, and a single ticket object', () => {
+		const found = detectArtefact(`${line(1, 'Checkout broken')}\n${line(2, 'Slow')}\n`);
+		expect(found).toMatchObject({ format: 'tickets-zendesk', data: { tickets: [{ id: 1 }, { id: 2 }] } });
+		expect(detectArtefact(line(3, 'One'))).toMatchObject({ format: 'tickets-zendesk', data: { tickets: [{ id: 3 }] } });
+	});
+
+	it('names the line that is not JSON', () => {
+		expect(detectArtefact(`${line(1, 'a')}\n\n{"id": 2, "created_at": \n`)).toMatchObject({ format: 'problem', line: 3, message: expect.stringMatching(/^is not valid JSON Lines: /) });
+	});
+});

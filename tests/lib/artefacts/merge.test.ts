@@ -51,3 +51,16 @@ describe('mergeEvents', () => {
 		expect(merged.map((e) => e.ref)).toEqual(['t.csv#7', 't.csv#7~2']);
 	});
 });
+
+describe('timelineJsonChunks', () => {
+	it('writes exactly what JSON.stringify(timelineJson(events), null, 2) would, in chunks', async () => {
+		const { timelineJson, timelineJsonChunks } = await import('../../../src/lib/artefacts/timeline-entries.ts');
+		const events: ArtefactEvent[] = [
+			{ ...ev('2026-07-22T02:14:00Z', 'pagerduty', 'p.json#Q1', 'Triggered: "quoted" \\ back\u2028slash', 'Ana'), alsoIn: ['s#1', 's#2'], kind: 'page' },
+			{ ...ev('2026-07-22T02:15:00Z', 'slack', 's#3', 'reply'), parent: 's#1', services: ['x'] },
+			ev('2026-07-22T02:16:00Z', 'notes', 'n#L1', 'é ✓ 🙂'),
+		];
+		for (const size of [1, 2, 5]) expect([...timelineJsonChunks(events, size)].join('')).toBe(`${JSON.stringify(timelineJson(events), null, 2)}\n`);
+		expect([...timelineJsonChunks([])].join('')).toBe(`${JSON.stringify(timelineJson([]), null, 2)}\n`);
+	});
+});

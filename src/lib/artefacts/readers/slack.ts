@@ -62,6 +62,7 @@ function dayOfTs(ts: string): string {
  * `<https://x|label>` → `label`, `<!here>` → `@here`, and the three escaped characters.
  */
 export function slackPlainText(text: string, nameOf: (id: string) => string): string {
+	if (!text.includes('<') && !text.includes('&')) return text;
 	return text
 		.replace(/<([^<>]+)>/g, (_, inner: string) => {
 			const [target = '', label] = inner.split('|', 2);
@@ -115,9 +116,17 @@ export function slackEvents(files: SlackDayFile[], users: SlackUserNames | undef
 	// Where each message lives, so a reply names its parent's file (threads cross midnight).
 	const fileOfTs = new Map<string, string>();
 	const channelOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf('/')));
+	const wanted = new Set<string>();
 	for (const { file, data } of files) {
 		for (const m of Array.isArray(data) ? data : []) {
-			if (isRecord(m) && typeof m.ts === 'string') fileOfTs.set(`${channelOf(file)}\0${m.ts}`, file);
+			if (isRecord(m) && typeof m.thread_ts === 'string' && m.thread_ts !== m.ts) wanted.add(`${channelOf(file)}\0${m.thread_ts}`);
+		}
+	}
+	for (const { file, data } of files) {
+		if (wanted.size === 0) break;
+		for (const m of Array.isArray(data) ? data : []) {
+			const key = isRecord(m) && typeof m.ts === 'string' ? `${channelOf(file)}\0${m.ts}` : undefined;
+			if (key && wanted.has(key)) fileOfTs.set(key, file);
 		}
 	}
 	for (const { file, data } of files) {

@@ -4,12 +4,18 @@ import { artefactProblem, atFromIso, describeValue, isRecord, oneLine, textOf, t
 
 /**
  * Support tickets: a Zendesk tickets export (`{"tickets": [...]}` as
- * `GET /api/v2/tickets` or the incremental export returns it) or a CSV with the
+ * `GET /api/v2/tickets` or the incremental export returns it, or the Admin
+ * Center's full JSON export, one ticket per line) or a CSV with the
  * columns `time,id,subject`. Only the subject is read; descriptions and
  * requesters (customers' personal data) stay in the file.
  */
 
 export const TICKETS_CSV_COLUMNS = ['time', 'id', 'subject'] as const;
+
+/** Whether parsed JSON is one Zendesk ticket (a line of the full JSON export). */
+export function isZendeskTicket(data: unknown): boolean {
+	return isRecord(data) && 'id' in data && 'created_at' in data && ('subject' in data || 'raw_subject' in data);
+}
 
 /** Whether parsed JSON is a Zendesk tickets export. */
 export function isZendeskTickets(data: unknown): boolean {
