@@ -12,7 +12,8 @@ Set POSTMORTEMS_DIR to build another folder; SHOW_DRAFTS=1 includes drafts and
 postmortems in review (each under a "not published" banner).
 
 Options:
-  --strict         warnings stop the build too
+  --strict         warnings, and errors in drafts and postmortems in review,
+                   stop the build too (without it those files are left out)
   --out-dir DIR    write the site to DIR instead of dist/
   --skip-draft     do not run the drafting step
   -h, --help  show this help`;

@@ -38,6 +38,11 @@ Options:
   --batch            submit the drafts as one Message Batches job (half price); run
                      again (or with --resume) to collect the results
   --resume           collect a submitted batch
+  --timeout S        give up on one attempt of a request after S seconds (default 60);
+                     a timed-out attempt is retried like a dropped connection
+  --retries N        retries after a failed attempt (default 4)
+  --deadline M       stop sending after M minutes (default 30): files not drafted by
+                     then fail and are left as they were
   --json             print the report as JSON on stdout
   -h, --help         show this help
 
@@ -59,11 +64,23 @@ const { values: v } = parseCommandLine(usage, {
 		title: { type: 'string' },
 		severity: { type: 'string' },
 		tz: { type: 'string' },
+		timeout: { type: 'string' },
+		retries: { type: 'string' },
+		deadline: { type: 'string' },
 	},
 });
 const concurrency = v.concurrency === undefined ? 4 : Number(v.concurrency);
 if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) usageError(usage, `--concurrency must be a whole number from 1 to 32, not "${v.concurrency}"`);
 if (v.model !== undefined && !v.model.trim()) usageError(usage, '--model needs a model name, e.g. claude-sonnet-5-5');
+const positive = (name: string, value: string | undefined, whole = false): number | undefined => {
+	if (value === undefined) return undefined;
+	const n = Number(value);
+	if (!Number.isFinite(n) || n < 0 || (whole && !Number.isInteger(n)) || (!whole && n === 0)) usageError(usage, `--${name} must be a ${whole ? 'whole number, 0 or more' : 'number above 0'}, not "${value}"`);
+	return n;
+};
+const timeoutS = positive('timeout', v.timeout);
+const retries = positive('retries', v.retries, true);
+const deadlineMin = positive('deadline', v.deadline);
 if (v.resume && v['dry-run']) usageError(usage, '--resume collects a batch; it cannot be combined with --dry-run');
 
 if (v.from === undefined && (v.title !== undefined || v.severity !== undefined || v.tz !== undefined)) usageError(usage, '--title, --severity and --tz go with --from DIR');
@@ -102,6 +119,9 @@ if (v.from !== undefined) {
 			batch: Boolean(v.batch),
 			resume: Boolean(v.resume),
 			json: Boolean(v.json),
+			timeoutMs: timeoutS === undefined ? undefined : timeoutS * 1000,
+			maxRetries: retries,
+			deadlineMs: deadlineMin === undefined ? undefined : deadlineMin * 60_000,
 		}),
 	);
 }

@@ -1,10 +1,10 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getConfig } from '../src/config.ts';
 import { runCli } from '../src/cli/run.ts';
-import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { fail } from '../src/cli/terminal.ts';
-import { displayPath, postmortemsDir } from '../src/cli/content-dir.ts';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
+import { displayPath, postmortemsDir, prepareNewFileDir } from '../src/cli/content-dir.ts';
 import { scaffoldPostmortem, titleProblem, type ArtefactScaffold } from '../src/lib/authoring/scaffold.ts';
 import { ArtefactFolderError, readArtefactFolder } from '../src/cli/artefacts/read-folder.ts';
 import { printArtefactProblems } from '../src/cli/artefacts/problems.ts';
@@ -32,15 +32,19 @@ Options:
   --from DIR       fill the draft from the artefacts in DIR (docs/artefacts.md)
   --tz ZONE        with --from: IANA zone for artefact times written without one
                    (default: timeZone in postmortems.config.ts)
+  --create-dir     create the folder if it does not exist (without it, a missing
+                   folder is an error: a typo in POSTMORTEMS_DIR is not silently
+                   turned into a new folder)
   -h, --help       show this help
 
 Exit status: 0 created, 1 the file already exists or could not be written, or
-an artefact could not be read (nothing is written then), 2 bad usage.`;
+an artefact could not be read (nothing is written then), 2 bad usage
+(including a folder that is missing or is a file).`;
 
 const usage = { name: 'new', help: HELP };
 const args = parseCommandLine(usage, {
 	allowPositionals: true,
-	options: { severity: { type: 'string' }, dir: { type: 'string' }, from: { type: 'string' }, tz: { type: 'string' } },
+	options: { severity: { type: 'string' }, dir: { type: 'string' }, from: { type: 'string' }, tz: { type: 'string' }, 'create-dir': { type: 'boolean' } },
 });
 const title = args.positionals.join(' ').trim();
 if (!title) usageError(usage, 'give the incident\'s title, e.g. npm run new -- "Checkout timeouts during the orders migration"', { help: true });
@@ -54,6 +58,8 @@ if (args.values.tz !== undefined && args.values.from === undefined) usageError(u
 await runCli(async () => {
 	const config = getConfig();
 	const dir = postmortemsDir(args.values.dir);
+	const dirProblem = await prepareNewFileDir(dir, { create: Boolean(args.values['create-dir']), flag: '--create-dir' });
+	if (dirProblem) fail(`new: ${dirProblem}`);
 	const fromArtefacts = args.values.from === undefined ? undefined : await readForScaffold(args.values.from, args.values.tz ?? config.timeZone);
 	if (fromArtefacts === 'failed') return 1;
 	const scaffold = scaffoldPostmortem({ title, severity: severityArg as Severity, now: new Date(), timeZone: config.timeZone, policy: config.policy, fromArtefacts });
@@ -63,7 +69,6 @@ await runCli(async () => {
 		process.stderr.write(`new: ${displayPath(asFolder)} already exists; edit it, or choose another title\n`);
 		return 1;
 	}
-	await mkdir(dir, { recursive: true });
 	try {
 		// 'wx' creates the file or fails if it exists: no window in which another file could be overwritten.
 		await writeFile(file, scaffold.text, { flag: 'wx' });

@@ -4,7 +4,7 @@ import { overdueJson, overdueMarkdown, overdueTable, selectOverdue } from '../sr
 import { OVERDUE_ARGS, OVERDUE_HELP, overdueOptions } from '../src/cli/overdue-args.ts';
 import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { runCli } from '../src/cli/run.ts';
-import { colours, fail } from '../src/cli/terminal.ts';
+import { colours, fail, sanitiseForTerminal } from '../src/cli/terminal.ts';
 import { ageActionItems } from '../src/lib/aging/aged-items.ts';
 import { buildArchive } from '../src/lib/archive/build-archive.ts';
 import { postmortemsDir } from '../src/cli/content-dir.ts';
@@ -31,7 +31,7 @@ await runCli(async () => {
 	if (errors.length) {
 		const c = colours(process.stderr);
 		process.stderr.write(`${c.yellow(`overdue: skipping what cannot be read reliably (${countOf(errors.length, 'error')}); npm run validate lists them:`)}\n`);
-		for (const f of errors.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
+		for (const f of errors.slice(0, 10)) process.stderr.write(`  ${sanitiseForTerminal(formatFinding(f))}\n`);
 		if (errors.length > 10) process.stderr.write(`  … and ${errors.length - 10} more\n`);
 	}
 

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { startAstroBuild } from './astro-build.ts';
-import { checkContentDir } from './check-content.ts';
+import { validateForBuild } from './build-gate.ts';
 import { draftWouldCall, runDraftCommand } from './draft-command.ts';
 import { noKeyLine } from './draft-report.ts';
 import { writeSearchIndex } from './search-index.ts';
-import { printValidationReport } from './validation-report.ts';
-import { selectDraftTargets } from '../lib/drafting/select.ts';
 
 /** What `npm run build` was asked to do. */
 export interface BuildCommandOptions {
@@ -13,30 +11,10 @@ export interface BuildCommandOptions {
 	dir: string;
 	/** Where the site goes (Astro's default, dist/, when undefined). */
 	outDir?: string;
-	/** Warnings stop the build too. */
+	/** Warnings, and errors in drafts and postmortems in review, stop the build too. */
 	strict: boolean;
 	/** Do not run the drafting step. */
 	skipDraft: boolean;
-}
-
-/**
- * Validates the archive and prints the report; returns whether the build may go on and
- * how many postmortems await drafting. Kept in its own function so the parsed archive
- * can be garbage-collected while Astro builds.
- */
-async function validateForBuild(dir: string, strict: boolean): Promise<{ ok: boolean; pendingDrafts: number }> {
-	const checked = await checkContentDir(dir);
-	if ('missing' in checked) {
-		process.stderr.write(`build: no postmortems folder at ${checked.missing} (set POSTMORTEMS_DIR or create content/postmortems)\n`);
-		return { ok: false, pendingDrafts: 0 };
-	}
-	const { sources, result } = checked;
-	if (result.findings.length > 0) printValidationReport(result, sources.length);
-	if (result.errorCount > 0 || (strict && result.warningCount > 0)) {
-		process.stderr.write('\nbuild stopped: fix the problems above (npm run validate lists them again).\n');
-		return { ok: false, pendingDrafts: 0 };
-	}
-	return { ok: true, pendingDrafts: selectDraftTargets(result.entries).length };
 }
 
 /** Runs one `npm run build`: validate, draft (with a key), astro build, search index. Resolves to the exit code. */
@@ -45,7 +23,7 @@ export async function runBuildCommand(opts: BuildCommandOptions, env: NodeJS.Pro
 	// Without one (the usual case), Astro starts at once and the validator runs beside it
 	// on the other core; Astro's output is held back until the content is known to be valid.
 	const drafting = !opts.skipDraft && draftWouldCall(env);
-	const astro = drafting ? undefined : startAstroBuild(opts.outDir, { hold: true });
+	let astro = drafting ? undefined : startAstroBuild(opts.outDir, { hold: true });
 	// A bad postmortems.config.ts throws here (ConfigError, printed by runCli): stop Astro too.
 	const validation = await validateForBuild(opts.dir, opts.strict).catch((error: unknown) => {
 		astro?.stop();
@@ -54,6 +32,13 @@ export async function runBuildCommand(opts: BuildCommandOptions, env: NodeJS.Pro
 	if (!validation.ok) {
 		astro?.stop();
 		return 1;
+	}
+	// Unpublished files with errors are left out: Astro's loader is told which (src/content.config.ts).
+	process.env.PM_BUILD_SKIP = JSON.stringify(validation.leftOut);
+	if (astro && validation.leftOut.length > 0) {
+		astro.stop();
+		await astro.done;
+		astro = startAstroBuild(opts.outDir, { hold: true });
 	}
 	let code: number;
 	if (astro) {

@@ -8,8 +8,9 @@ import { acquireLock } from './drafting/lock.ts';
 import { planDrafts, type PlannedDraft } from '../lib/drafting/plan.ts';
 import { apiFailureReason, createDraftClient } from './drafting/request.ts';
 import { collectDrafts, draftLive, emptyRunUsage, submitDrafts, type FileOutcome } from './drafting/run.ts';
-import { removeLeftoverTempFiles } from './drafting/save.ts';
-import { fieldsToDraft, selectDraftTargets, unknownSlugs } from '../lib/drafting/select.ts';
+import { readOnlyReason, removeLeftoverTempFiles } from './drafting/save.ts';
+import { FILL_IN_TEMPLATE_FIRST, fieldsToDraft, selectDraftTargets, splitScaffolds, unknownSlugs, type DraftTarget } from '../lib/drafting/select.ts';
+import { displayPath } from './content-dir.ts';
 import { checkContentDir } from './check-content.ts';
 import { dryRunLines, noKeyLine, outcomeLine, reportJson, startLine, summaryLine, usageLine } from './draft-report.ts';
 
@@ -24,7 +25,16 @@ export interface DraftCommandOptions {
 	batch: boolean;
 	resume: boolean;
 	json: boolean;
+	/** Per-attempt timeout of a request (default: request.ts TIMEOUT_MS). */
+	timeoutMs?: number;
+	/** Retries after a failed attempt (default: request.ts MAX_RETRIES). */
+	maxRetries?: number;
+	/** The whole run's deadline; files not drafted by then fail and are left as they were (default 30 minutes). */
+	deadlineMs?: number;
 }
+
+/** A live run stops sending after this long: a hanging API never holds the lock for hours. */
+export const DEFAULT_DEADLINE_MS = 30 * 60_000;
 
 /** The model: `--model`, else `PM_DRAFT_MODEL`, else the config's `drafting.model`. */
 export function chooseModel(flag: string | undefined, env: NodeJS.ProcessEnv, configured: string): string {
@@ -83,7 +93,9 @@ export async function runDraftCommand(opts: DraftCommandOptions, env: NodeJS.Pro
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
 	try {
-		await removeLeftoverTempFiles(opts.dir);
+		if (lock.tookOverFrom) say(`draft: took over ${displayPath(lockFile)}, left by pid ${lock.tookOverFrom.pid} on ${lock.tookOverFrom.host} (started ${lock.tookOverFrom.startedAt}), which is no longer running`);
+		else if (lock.tookOver) say(`draft: took over ${displayPath(lockFile)}, an unreadable lock left by a stopped run`);
+		for (const tmp of await removeLeftoverTempFiles(opts.dir)) say(`draft: removed ${displayPath(tmp)}, a temporary file a stopped run left (its postmortem is as it was before that run)`);
 		return await draftRun(opts, env, true);
 	} finally {
 		process.off('SIGINT', onSignal);
@@ -124,16 +136,28 @@ async function draftRun(opts: DraftCommandOptions, env: NodeJS.ProcessEnv, willC
 	const targets = selectDraftTargets(result.entries, { only: opts.only, force: opts.force }).filter((t) => !inBatch.has(t.entry.slug));
 	if (inBatch.size > 0 && !opts.json) say(`draft: ${inBatch.size} ${inBatch.size === 1 ? 'postmortem waits' : 'postmortems wait'} in batch ${state!.batchId}; collect with npm run draft -- --resume`);
 	const examples = pickStyleExamples(result.entries, { blameWords });
-	const plans = planDrafts(sources, targets, examples);
+	const { ready, scaffolds } = splitScaffolds(targets);
+	const readOnly = await readOnlyTargets(ready);
+	const plans = planDrafts(
+		sources,
+		ready.filter((t) => !readOnly.has(t)),
+		examples,
+	);
+	// Reported, never sent: an untouched template, and files people made read-only.
+	const skipped: FileOutcome[] = [
+		...scaffolds.map((t): FileOutcome => ({ file: t.entry.file, slug: t.entry.slug, status: 'skipped', fields: t.fields, reason: FILL_IN_TEMPLATE_FIRST })),
+		...[...readOnly].map(([t, reason]): FileOutcome => ({ file: t.entry.file, slug: t.entry.slug, status: 'skipped', fields: t.fields, reason })),
+	];
+	if (!opts.json) for (const [i, o] of skipped.entries()) say(outcomeLine(o, i + 1, skipped.length));
 
 	if (opts.dryRun) {
-		if (opts.json) console.log(JSON.stringify({ model, dryRun: true, plans: plans.map((p) => ({ file: p.target.entry.file, slug: p.target.entry.slug, fields: p.target.fields })) }, null, 2));
+		if (opts.json) console.log(JSON.stringify({ model, dryRun: true, plans: plans.map((p) => ({ file: p.target.entry.file, slug: p.target.entry.slug, fields: p.target.fields })), skipped: skipped.map(({ file, slug, reason }) => ({ file, slug, reason })) }, null, 2));
 		else if (plans.length > 0) for (const line of dryRunLines(plans, model)) say(line);
 		return 0;
 	}
 	if (plans.length === 0 && !collecting) {
 		// Nothing to do is silent (the build runs this every time), unless slugs were named.
-		if (opts.json) console.log(JSON.stringify(reportJson([], emptyRunUsage(), model), null, 2));
+		if (opts.json) console.log(JSON.stringify(reportJson(skipped, emptyRunUsage(), model), null, 2));
 		else if (opts.only.length > 0) say(`draft: nothing to draft in ${opts.only.join(', ')}${opts.force ? '' : ' (--force redrafts unreviewed model drafts)'}`);
 		return 0;
 	}
@@ -146,15 +170,21 @@ async function draftRun(opts: DraftCommandOptions, env: NodeJS.ProcessEnv, willC
 		return 0;
 	}
 
-	const client = createDraftClient();
+	const client = createDraftClient({ timeoutMs: opts.timeoutMs, maxRetries: opts.maxRetries });
 	const usage = emptyRunUsage();
-	const settings = { client, model, blameWords, now: () => new Date() };
+	const deadlineMs = opts.deadlineMs ?? DEFAULT_DEADLINE_MS;
+	const deadline = new AbortController();
+	const deadlineTimer = setTimeout(() => deadline.abort(new Error(`the run's deadline (${seconds(deadlineMs)}) passed before this file was drafted`)), deadlineMs);
+	deadlineTimer.unref();
+	const settings = { client, model, blameWords, now: () => new Date(), signal: deadline.signal };
 	let done = 0;
 	const progress = (total: number) => (outcome: FileOutcome) => {
 		done += 1;
 		if (!opts.json) say(outcomeLine(outcome, done, total));
 	};
-	const finish = (outcomes: FileOutcome[], reportModel: string, extra: Record<string, unknown> = {}) => {
+	const finish = (ran: FileOutcome[], reportModel: string, extra: Record<string, unknown> = {}) => {
+		clearTimeout(deadlineTimer);
+		const outcomes = [...skipped, ...ran];
 		if (opts.json) console.log(JSON.stringify(reportJson(outcomes, usage, reportModel, extra), null, 2));
 		else {
 			say(summaryLine(outcomes));
@@ -208,6 +238,28 @@ async function draftRun(opts: DraftCommandOptions, env: NodeJS.ProcessEnv, willC
 	}
 
 	if (!opts.json) say(startLine(plans.length, model, opts.concurrency));
-	const outcomes = await draftLive(plans, { ...settings, concurrency: opts.concurrency, onOutcome: progress(plans.length) }, usage);
+	// A slow request says so: every 30 s, or every per-attempt timeout when that is shorter.
+	const waitingEveryMs = Math.min(30_000, opts.timeoutMs ?? 30_000);
+	const onWaiting = (file: string, waited: number) => {
+		if (!opts.json) say(`draft: still waiting on ${file} after ${seconds(waited)}`);
+	};
+	const outcomes = await draftLive(plans, { ...settings, concurrency: opts.concurrency, onOutcome: progress(plans.length), onWaiting, waitingEveryMs }, usage);
 	return finish(outcomes, model);
+}
+
+/** `45 s`, `2 min 30 s`. */
+function seconds(ms: number): string {
+	const s = Math.round(ms / 1000);
+	return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+}
+
+/** Targets whose file has no write permission, with the reason to show. */
+async function readOnlyTargets(targets: ReadonlyArray<DraftTarget>): Promise<Map<DraftTarget, string>> {
+	const out = new Map<DraftTarget, string>();
+	for (const t of targets) {
+		const info = await stat(t.entry.file).catch(() => undefined);
+		const reason = info && readOnlyReason(info.mode);
+		if (reason) out.set(t, reason);
+	}
+	return out;
 }

@@ -3,7 +3,7 @@ import type { PlannedDraft } from '../lib/drafting/plan.ts';
 import { promptSize } from '../lib/drafting/prompt.ts';
 import type { FileOutcome, RunUsage } from './drafting/run.ts';
 import { countOf } from '../lib/format/labels.ts';
-import { colours } from './terminal.ts';
+import { colours, sanitiseForTerminal as clean } from './terminal.ts';
 
 /** The words and numbers `npm run draft` prints. Pure formatting; the command decides where they go. */
 
@@ -23,16 +23,19 @@ export function outcomeLine(outcome: FileOutcome, done: number, total: number, s
 	const c = colours(stream);
 	const counter = c.dim(`[${done}/${total}]`);
 	const fields = outcome.fields.join(', ');
-	if (outcome.status === 'drafted') return `${counter} ${c.green('drafted')} ${fields}: ${outcome.file}${outcome.retried ? ' (rewritten once by the tone gate)' : ''}`;
-	if (outcome.status === 'skipped') return `${counter} skipped ${outcome.file}: ${outcome.reason}`;
-	return `${counter} ${c.red('failed')} ${outcome.file}: ${outcome.reason}; the file was left as it was`;
+	// File names and reasons (which may quote the model or the file) are cleaned of terminal control sequences.
+	const file = clean(outcome.file);
+	const reason = clean(outcome.reason ?? '');
+	if (outcome.status === 'drafted') return `${counter} ${c.green('drafted')} ${fields}: ${file}${outcome.retried ? ' (rewritten once by the tone gate)' : ''}`;
+	if (outcome.status === 'skipped') return `${counter} skipped ${file}: ${reason}`;
+	return `${counter} ${c.red('failed')} ${file}: ${reason}; the file was left as it was`;
 }
 
 /** What `--dry-run` prints: each file, its fields and its prompt size; nothing is sent. */
 export function dryRunLines(plans: ReadonlyArray<PlannedDraft>, model: string): string[] {
 	const lines = plans.map((plan) => {
 		const size = promptSize(plan.prompt);
-		return `would draft ${plan.target.fields.join(', ')}${plan.target.redraft.length ? ` (redrafting ${plan.target.redraft.join(', ')})` : ''}: ${plan.target.entry.file} — prompt ≈ ${n(size.prefixTokens + size.subjectTokens)} tokens (${n(size.prefixTokens)} cacheable prefix + ${n(size.subjectTokens)} for this postmortem)`;
+		return `would draft ${plan.target.fields.join(', ')}${plan.target.redraft.length ? ` (redrafting ${plan.target.redraft.join(', ')})` : ''}: ${clean(plan.target.entry.file)} — prompt ≈ ${n(size.prefixTokens + size.subjectTokens)} tokens (${n(size.prefixTokens)} cacheable prefix + ${n(size.subjectTokens)} for this postmortem)`;
 	});
 	lines.push(`dry run: ${countOf(plans.length, 'postmortem')} would be drafted with ${model}; nothing was sent (token counts are estimates, about 4 characters a token).`);
 	return lines;

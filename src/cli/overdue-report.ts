@@ -3,6 +3,7 @@ import { actionItemRecord, type ActionItemRecord, type ExportContext } from '../
 import { daysLabel, formatDay } from '../lib/aging/labels.ts';
 import { countOf } from '../lib/format/labels.ts';
 import { normaliseOwner, type OverdueOptions } from './overdue-args.ts';
+import { sanitiseForTerminal as clean } from './terminal.ts';
 
 type Filters = Pick<OverdueOptions, 'owners' | 'severities' | 'priorities'>;
 
@@ -117,17 +118,18 @@ function pad(text: string, width: number): string {
 export function overdueTable(sel: OverdueSelection, paint: Paint = plain): string {
 	const lines = [paint.bold(headline(sel))];
 	if (sel.overdue === 0 && !sel.filters.all) return `${paint.green(lines[0]!)}\n`;
-	const idWidth = Math.max(2, ...sel.listed.map((a) => [...a.item.id].length));
+	// Text from the postmortems is cleaned of terminal control sequences before colours are added.
+	const idWidth = Math.max(2, ...sel.listed.map((a) => [...clean(a.item.id)].length));
 	const daysWidth = Math.max(...sel.listed.map((a) => daysText(a).length));
 	for (const owner of rollUpByOwner(sel.listed)) {
 		const items = sel.listed.filter((a) => a.item.owner === owner.key);
-		lines.push('', `${paint.bold(owner.key)}  ${paint.dim(`${owner.overdue} overdue${owner.open > owner.overdue ? `, ${owner.open - owner.overdue} not yet due` : ''}`)}`);
+		lines.push('', `${paint.bold(clean(owner.key))}  ${paint.dim(`${owner.overdue} overdue${owner.open > owner.overdue ? `, ${owner.open - owner.overdue} not yet due` : ''}`)}`);
 		for (const a of items) {
 			const days = pad(daysText(a), daysWidth);
 			const coloured = a.state === 'overdue' ? paint.red(days) : a.daysLeft === 0 ? paint.yellow(days) : days;
 			const prio = a.item.priority === 'P0' || a.item.priority === 'P1' ? paint.bold(a.item.priority) : a.item.priority;
-			lines.push(`  ${pad(a.item.id, idWidth)}  ${prio}  due ${a.item.due}  ${coloured}  ${truncate(a.item.title, 64)}`);
-			lines.push(`  ${' '.repeat(idWidth)}  ${paint.dim(`${a.severity} ${a.slug}`)}`);
+			lines.push(`  ${pad(clean(a.item.id), idWidth)}  ${prio}  due ${a.item.due}  ${coloured}  ${truncate(clean(a.item.title), 64)}`);
+			lines.push(`  ${' '.repeat(idWidth)}  ${paint.dim(`${a.severity} ${clean(a.slug)}`)}`);
 		}
 	}
 	if (sel.invalidFiles.length) lines.push('', paint.yellow(`${countOf(sel.invalidFiles.length, 'invalid file')} skipped; run npm run validate to see why.`));
@@ -160,5 +162,5 @@ export function overdueMarkdown(sel: OverdueSelection, ctx: ExportContext): stri
 		}
 	}
 	if (sel.invalidFiles.length) lines.push('', `_${countOf(sel.invalidFiles.length, 'invalid postmortem file')} skipped._`);
-	return `${lines.join('\n')}\n`;
+	return `${clean(lines.join('\n'))}\n`;
 }

@@ -2,14 +2,14 @@ import type { Finding } from '../lib/validation/findings.ts';
 import { formatFinding } from '../lib/validation/findings.ts';
 import type { ArchiveResult } from '../lib/validation/validate-archive.ts';
 import { countOf } from '../lib/format/labels.ts';
-import { colours } from './terminal.ts';
+import { colours, sanitiseForTerminal } from './terminal.ts';
 
 /** Prints findings grouped by file, then a one-line total. Returns the text for tests. */
 export function printValidationReport(result: ArchiveResult, fileCount: number, stream: NodeJS.WriteStream = process.stderr): void {
 	const c = colours(stream);
 	const lines: string[] = [];
 	for (const f of result.findings) {
-		const text = formatFinding(f);
+		const text = sanitiseForTerminal(formatFinding(f));
 		lines.push(f.level === 'error' ? c.red(text) : c.yellow(text));
 	}
 	if (lines.length) stream.write(`${lines.join('\n')}\n\n`);

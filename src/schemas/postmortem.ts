@@ -4,7 +4,7 @@ import { blamelessExceptionSchema } from './blameless-exception.ts';
 import { contributingFactorSchema } from './contributing-factor.ts';
 import { draftedSchema } from './drafted.ts';
 import { impactSchema } from './impact.ts';
-import { nonEmptyText, requiredOr, slug, timestamp, toIsoDate } from './primitives.ts';
+import { dayNumber, nonEmptyText, requiredOr, slug, timestamp, toIsoDate } from './primitives.ts';
 import { reviewSchema } from './review.ts';
 import { severitySchema } from './severity.ts';
 import { postmortemStatusSchema } from './status.ts';
@@ -60,19 +60,32 @@ export const postmortemFields = z.object({
 		.default([]),
 });
 
-/** The whole frontmatter of a postmortem, with the contract's cross-field rules. */
-export const postmortemSchema = postmortemFields.superRefine((pm, ctx) => {
-	const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+/** What the cross-field rules read; every part optional, so they also run on what parsed of an invalid file. */
+export interface CrossFieldInput {
+	status?: string;
+	startedAt?: Date;
+	detectedAt?: Date;
+	mitigatedAt?: Date;
+	resolvedAt?: Date;
+	/** Entries that did not parse are undefined (their neighbours are still compared). */
+	timeline?: ReadonlyArray<{ at?: Date } | undefined>;
+	actionItems?: ReadonlyArray<{ completedOn?: string } | undefined>;
+}
+
+/** The contract's cross-field rules: timestamps in order, resolvedAt once published, completedOn after the start. */
+export function crossFieldIssues(pm: CrossFieldInput): Array<{ path: (string | number)[]; message: string }> {
+	const out: Array<{ path: (string | number)[]; message: string }> = [];
+	const issue = (path: (string | number)[], message: string) => out.push({ path, message });
 	const fmt = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 
 	if (pm.status === 'published' && !pm.resolvedAt) {
 		issue(['resolvedAt'], 'is required when status is published; add when the incident was resolved');
 	}
-	if (pm.detectedAt && pm.detectedAt < pm.startedAt) {
+	if (pm.startedAt && pm.detectedAt && pm.detectedAt < pm.startedAt) {
 		issue(['detectedAt'], `(${fmt(pm.detectedAt)}) must not be before startedAt (${fmt(pm.startedAt)})`);
 	}
 	const mitigationFloor = pm.detectedAt ?? pm.startedAt;
-	if (pm.mitigatedAt && pm.mitigatedAt < mitigationFloor) {
+	if (pm.mitigatedAt && mitigationFloor && pm.mitigatedAt < mitigationFloor) {
 		const name = pm.detectedAt ? 'detectedAt' : 'startedAt';
 		issue(['mitigatedAt'], `(${fmt(pm.mitigatedAt)}) must not be before ${name} (${fmt(mitigationFloor)})`);
 	}
@@ -85,18 +98,28 @@ export const postmortemSchema = postmortemFields.superRefine((pm, ctx) => {
 			}
 		}
 	}
-	pm.timeline.forEach((entry, i) => {
-		const previous = pm.timeline[i - 1];
-		if (previous && entry.at < previous.at) {
+	const timeline = pm.timeline ?? [];
+	timeline.forEach((entry, i) => {
+		const previous = timeline[i - 1];
+		if (entry?.at && previous?.at && entry.at < previous.at) {
 			issue(['timeline', i, 'at'], `(${fmt(entry.at)}) is earlier than the entry before it (${fmt(previous.at)}); keep the timeline in chronological order`);
 		}
 	});
-	const startDate = toIsoDate(pm.startedAt);
-	pm.actionItems.forEach((item, i) => {
-		if (item.completedOn && item.completedOn < startDate) {
-			issue(['actionItems', i, 'completedOn'], `(${item.completedOn}) must not be before the incident started (${startDate})`);
-		}
-	});
+	if (pm.startedAt) {
+		const startDate = toIsoDate(pm.startedAt);
+		const startDay = dayNumber(pm.startedAt);
+		(pm.actionItems ?? []).forEach((item, i) => {
+			if (item?.completedOn && dayNumber(item.completedOn) < startDay) {
+				issue(['actionItems', i, 'completedOn'], `(${item.completedOn}) must not be before the incident started (${startDate})`);
+			}
+		});
+	}
+	return out;
+}
+
+/** The whole frontmatter of a postmortem, with the contract's cross-field rules. */
+export const postmortemSchema = postmortemFields.superRefine((pm, ctx) => {
+	for (const { path, message } of crossFieldIssues(pm)) ctx.addIssue({ code: 'custom', path, message });
 });
 
 export type PostmortemInput = z.input<typeof postmortemSchema>;

@@ -39,6 +39,16 @@ function isRealCalendarDate(y: number, m: number, d: number): boolean {
 	return d <= days;
 }
 
+/**
+ * A calendar day as a whole number (days since 1970-01-01, UTC): an instant's UTC day, or a
+ * `YYYY-MM-DD` date. Dates compare as numbers, never as strings, so year 10000 (an instant
+ * at 9999-12-31T23:00-14:00) still sorts after 9999.
+ */
+export function dayNumber(value: Date | string): number {
+	const ms = typeof value === 'string' ? Date.parse(`${value}T00:00:00Z`) : value.getTime();
+	return Math.floor(ms / 86_400_000);
+}
+
 /** Formats a Date as its UTC calendar date, `YYYY-MM-DD`. */
 export function toIsoDate(date: Date): string {
 	return date.toISOString().slice(0, 10);

@@ -79,7 +79,7 @@ describe('a first draft from the example artefact folder, end to end', () => {
 		expect(published.code).toBe(1);
 		const out = published.stdout + published.stderr;
 		expect(out).toContain('drafted.reviewed');
-		expect(out).toContain('"@your-handle" is still a placeholder');
+		expect(out).toContain('"@your-handle" is still the template\'s placeholder');
 		expect((await readdir(dir)).filter((f) => f.startsWith('2026-07-22'))).toHaveLength(1);
 	});
 });

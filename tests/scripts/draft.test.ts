@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,9 @@ import { MAX_RETRIES } from '../../src/cli/drafting/request.ts';
 import { validateArchive } from '../../src/lib/validation/validate-archive.ts';
 import { ROOT } from '../support/build-site.ts';
 import { addedLines, copyDraftingFixture, fixtureText } from '../support/drafting-fixtures.ts';
-import { defaultDraft, draftReply, errorReply, hangReply, startFakeAnthropic, textReply, type FakeAnthropic } from '../support/fake-anthropic.ts';
+import { cutoffReply, defaultDraft, draftReply, errorReply, hangReply, htmlReply, resetReply, startFakeAnthropic, textReply, type FakeAnthropic } from '../support/fake-anthropic.ts';
+import { execFileSync } from 'node:child_process';
+import { scaffoldPostmortem } from '../../src/lib/authoring/scaffold.ts';
 
 /**
  * `npm run draft` end to end: the real script, the real SDK, the stand-in server
@@ -290,5 +292,118 @@ describe('npm run draft', () => {
 		const help = await runDraft(dir, ['--help']);
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain('Usage: npm run draft');
+	});
+});
+
+describe('npm run draft: faults (issue 14)', () => {
+	const leftovers = async (dir: string) => (await readdir(dir)).filter((f) => f.startsWith('.'));
+
+	it('a cut-off answer and an HTML 200 fail their own files by name; the others are drafted, the report printed, the lock released last', async () => {
+		const dir = await copyDraftingFixture('archive');
+		fake.fallback((body) => (isFor('Checkout timeouts')(body) ? cutoffReply() : isFor('Login errors')(body) ? htmlReply() : draftReply(defaultDraft(body))));
+		const run = await runDraft(dir, ['--retries', '0']);
+		expect(run.stderr).not.toMatch(/^error:/m);
+		expect(run.stderr).toMatch(/failed .*2025-03-14-checkout-lock\.md: the connection broke while the answer was arriving \(.+\) after 1 attempt; the file was left as it was/);
+		expect(run.stderr).toMatch(/failed .*login-errors\/index\.md: the API answered 200 with text\/html instead of a Messages response .* after 1 attempt; the file was left as it was/);
+		expect(run.stderr).toContain('draft: 1 drafted, 2 failed.');
+		expect(run.stderr).toMatch(/usage: /);
+		expect(run.code).toBe(1);
+		await unchanged(dir, TARGETS[0]!);
+		await unchanged(dir, TARGETS[1]!);
+		expect(await read(dir, TARGETS[2]!)).toContain('drafted:');
+		expect(await leftovers(dir)).toEqual([]);
+	});
+
+	it('a connection reset is retried and the file drafted', async () => {
+		const dir = await copyDraftingFixture('archive');
+		fake.queue(resetReply());
+		const run = await runDraft(dir, ['--only', '2025-04-20-crlf-webhooks']);
+		expect(run.code).toBe(0);
+		expect(messageRequests()).toHaveLength(2);
+		expect(await read(dir, TARGETS[2]!)).toContain('drafted:');
+	});
+
+	it('a hanging API: attempts time out, a progress line says who is waiting, and the run stops at its deadline with every file named', async () => {
+		const dir = await copyDraftingFixture('archive');
+		fake.fallback(hangReply());
+		const run = await runDraft(dir, ['--timeout', '2', '--retries', '9', '--deadline', '0.1']);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toMatch(/draft: still waiting on .*2025-03-14-checkout-lock\.md after 2 s/);
+		expect(run.stderr).toMatch(/failed .*2025-03-14-checkout-lock\.md: the run's deadline \(6 s\) passed before this file was drafted; the file was left/);
+		expect(run.stderr).toMatch(/failed .*crlf-webhooks\.md: the run's deadline \(6 s\) passed before this file was drafted; not sent/);
+		expect(run.stderr).toContain('draft: 0 drafted, 3 failed.');
+		// Every attempt was cut off at the per-attempt timeout and retried, not waited on for minutes.
+		expect(messageRequests().length).toBeGreaterThanOrEqual(2);
+		expect(messageRequests()[0]!.headers['x-stainless-timeout']).toBe('2');
+		for (const file of TARGETS) await unchanged(dir, file);
+		expect(await leftovers(dir)).toEqual([]);
+	});
+
+	it('reports a read-only file and leaves it alone; drafting keeps the mode of the files it writes', async () => {
+		const dir = await copyDraftingFixture('archive');
+		await chmod(path.join(dir, TARGETS[0]!), 0o444);
+		await chmod(path.join(dir, TARGETS[2]!), 0o664);
+		const run = await runDraft(dir);
+		expect(run.code).toBe(0);
+		expect(run.stderr).toMatch(/skipped .*2025-03-14-checkout-lock\.md: the file is read-only \(mode 0444\); make it writable/);
+		expect(run.stderr).toContain('draft: 2 drafted, 0 failed, 1 skipped.');
+		expect(messageRequests().filter((r) => isFor('Checkout timeouts')(r.body))).toHaveLength(0);
+		await unchanged(dir, TARGETS[0]!);
+		expect((await stat(path.join(dir, TARGETS[2]!))).mode & 0o777).toBe(0o664);
+	});
+
+	it('says when it takes over a stale lock and removes a stopped run\'s temporary files', async () => {
+		const dir = await copyDraftingFixture('archive');
+		const finished = spawn(process.execPath, ['-e', '0']);
+		const deadPid = finished.pid!;
+		await new Promise((resolve) => finished.on('close', resolve));
+		await writeFile(path.join(dir, '.draft.lock'), JSON.stringify({ pid: deadPid, host: hostname(), startedAt: '2025-06-01T00:00:00Z' }));
+		await writeFile(path.join(dir, `.2025-04-20-crlf-webhooks.md.draft-${deadPid}.tmp`), 'half a draft');
+		const run = await runDraft(dir, ['--only', '2025-04-20-crlf-webhooks']);
+		expect(run.code).toBe(0);
+		expect(run.stderr).toContain(`took over ${path.join(dir, '.draft.lock')}, left by pid ${deadPid} on ${hostname()} (started 2025-06-01T00:00:00Z), which is no longer running`);
+		expect(run.stderr).toContain(`removed ${path.join(dir, `.2025-04-20-crlf-webhooks.md.draft-${deadPid}.tmp`)}, a temporary file a stopped run left`);
+		expect(await leftovers(dir)).toEqual([]);
+	});
+
+	it('never drafts into a file that is not UTF-8: its bytes stay as they were', async () => {
+		const dir = await copyDraftingFixture('archive');
+		const file = path.join(dir, TARGETS[2]!);
+		const latin1 = Buffer.from((await read(dir, TARGETS[2]!)).replace(/^title: .*$/m, 'title: Webhook deliveries delayed at the CAFE'), 'utf8');
+		latin1[latin1.indexOf('CAFE') + 3] = 0xc9; // "CAF\xc9": Latin-1, not UTF-8
+		await writeFile(file, latin1);
+		const run = await runDraft(dir);
+		expect(run.code).toBe(0);
+		expect(run.stderr).toContain('1 postmortem has errors and was not considered');
+		expect(messageRequests().filter((r) => isFor('Webhook deliveries')(r.body))).toHaveLength(0);
+		expect((await readFile(file)).equals(latin1)).toBe(true);
+	});
+
+	it('git ignores the temporary files a killed run leaves', () => {
+		const ignored = (p: string) => {
+			try {
+				execFileSync('git', ['check-ignore', '-q', '--no-index', p], { cwd: ROOT });
+				return true;
+			} catch {
+				return false;
+			}
+		};
+		expect(ignored('content/postmortems/.2025-03-14-checkout-lock.md.draft-4242.tmp')).toBe(true);
+		expect(ignored('content/postmortems/some-folder/.index.md.draft-7.tmp')).toBe(true);
+		expect(ignored('content/postmortems/2025-03-14-checkout-lock.md')).toBe(false);
+	});
+
+	it('skips a scaffold that still holds its TODOs: "fill in the template first", nothing sent', async () => {
+		const dir = await copyDraftingFixture('archive');
+		const scaffold = scaffoldPostmortem({ title: 'Something broke', severity: 'SEV3', now: new Date('2025-06-01T10:00:00Z'), timeZone: 'UTC', policy: getConfig().policy });
+		await writeFile(path.join(dir, scaffold.fileName), scaffold.text);
+		const dry = await runDraft(dir, ['--dry-run']);
+		expect(dry.stderr).toMatch(new RegExp(`skipped .*${scaffold.fileName}: fill in the template first`));
+		expect(dry.stderr).not.toMatch(new RegExp(`would draft .*${scaffold.fileName}`));
+		const run = await runDraft(dir);
+		expect(run.code).toBe(0);
+		expect(messageRequests().filter((r) => isFor('Something broke')(r.body))).toHaveLength(0);
+		expect(await read(dir, scaffold.fileName)).toBe(scaffold.text);
+		expect(run.stderr).toContain('draft: 3 drafted, 0 failed, 1 skipped.');
 	});
 });

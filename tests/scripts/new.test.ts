@@ -31,10 +31,27 @@ describe('npm run new (scripts/new.ts), end to end', () => {
 		expect(await readFile(path.join(dir, name!), 'utf8')).toContain('severity: SEV1');
 	});
 
-	it('creates the folder when it does not exist yet', async () => {
+	it('creates a missing folder only with --create-dir; without it, exits 2 naming it (issue 14)', async () => {
 		const dir = path.join(await tempDir(), 'content', 'postmortems');
-		expect((await runScript('new', ['--dir', dir, 'First one'])).code).toBe(0);
+		const typo = await runScript('new', ['First one'], { POSTMORTEMS_DIR: dir });
+		expect(typo.code).toBe(2);
+		expect(typo.stderr).toBe(`new: there is no folder ${dir} (from POSTMORTEMS_DIR); check it for a typo, or add --create-dir to create it\n`);
+		await expect(readdir(dir)).rejects.toThrow();
+		expect((await runScript('new', ['--create-dir', 'First one'], { POSTMORTEMS_DIR: dir })).code).toBe(0);
 		expect(await readdir(dir)).toHaveLength(1);
+	});
+
+	it('exits 2 with a clear message when POSTMORTEMS_DIR is a file, and changes nothing (issue 14)', async () => {
+		const file = path.join(await tempDir(), 'postmortems.md');
+		await writeFile(file, 'a file\n');
+		for (const args of [['A title'], ['--create-dir', 'A title']]) {
+			const run = await runScript('new', args, { POSTMORTEMS_DIR: file });
+			expect(run.code).toBe(2);
+			expect(run.stderr).toMatch(new RegExp(`^new: (${file} \\(from POSTMORTEMS_DIR\\) is a file, not a folder|cannot create)`));
+			expect(run.stderr).not.toContain('EEXIST');
+			expect(run.stderr).not.toMatch(STACK_LINE);
+		}
+		expect(await readFile(file, 'utf8')).toBe('a file\n');
 	});
 
 	it('refuses to overwrite an existing file, and leaves it as it was', async () => {

@@ -19,7 +19,8 @@ describe('npm run validate (scripts/validate.ts), end to end', () => {
 		expect(run.code).toBe(1);
 		expect(run.stderr).toContain('18 postmortems checked: 17 errors, 0 warnings');
 		expect(run.stderr).toContain(`${rel('invalid', 'action-item-missing-owner.md')}:17: actionItems[0].owner: is required`);
-		expect(run.stderr).toContain(`${rel('invalid', 'duplicate-id-b.md')}: actionItems[0].id: "DUP-1" is already used by ${rel('invalid', 'duplicate-id-a.md')}`);
+		// The duplicate names its own line and the line of the id it repeats.
+		expect(run.stderr).toContain(`${rel('invalid', 'duplicate-id-b.md')}:17: actionItems[0].id: "DUP-1" is already used by ${rel('invalid', 'duplicate-id-a.md')}:17 (actionItems[0])`);
 		expect(run.stderr).not.toMatch(STACK_LINE);
 	});
 

@@ -25,10 +25,10 @@ function parentEnv(): NodeJS.ProcessEnv {
  * Runs the project's real `npm run build` pipeline (scripts/build.ts) on a content
  * folder into a fresh temporary folder, with its own Astro cache so builds do not collide.
  */
-export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
+export async function buildSite(contentDir: string, env: Record<string, string> = {}, args: string[] = []): Promise<BuiltSite> {
 	const work = await mkdtemp(path.join(tmpdir(), 'pm-site-'));
 	const outDir = path.join(work, 'dist');
-	const child = spawn(process.execPath, ['scripts/build.ts', '--out-dir', outDir], {
+	const child = spawn(process.execPath, ['scripts/build.ts', '--out-dir', outDir, ...args], {
 		cwd: ROOT,
 		env: {
 			...parentEnv(),

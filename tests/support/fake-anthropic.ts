@@ -21,7 +21,8 @@ export type FakeReply =
 	| { kind: 'text'; text: string; stopReason?: string }
 	| { kind: 'error'; status: number; type: string; message: string }
 	/** Never answers (until the stand-in closes): a request in flight, for interrupting a run. */
-	| { kind: 'hang' };
+	| { kind: 'hang' }
+	| FaultReply;
 
 export const draftReply = (draft: FakeDraft): FakeReply => ({ kind: 'draft', draft });
 export const textReply = (text: string, stopReason?: string): FakeReply => ({ kind: 'text', text, stopReason });
@@ -173,6 +174,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
 			if (invalid) return sendError(res, 400, 'invalid_request_error', invalid);
 			const reply = nextReply(body);
 			if (reply.kind === 'hang') return;
+			if (isFault(reply)) return sendFault(res, reply, JSON.stringify(messageFor(body, { kind: 'draft', draft: defaultDraft(body) })));
 			if (reply.kind === 'error') return sendError(res, reply.status, reply.type, reply.message);
 			return send(res, 200, messageFor(body, reply));
 		}
@@ -184,7 +186,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
 				const invalid = validationError(item.params);
 				if (invalid) return sendError(res, 400, 'invalid_request_error', `requests.${item.custom_id}.params: ${invalid}`);
 				const reply = nextReply(item.params);
-				if (reply.kind === 'hang') return sendError(res, 400, 'invalid_request_error', 'stand-in: a batch item cannot hang');
+				if (reply.kind === 'hang' || isFault(reply)) return sendError(res, 400, 'invalid_request_error', 'stand-in: a batch item cannot hang or break');
 				const result = reply.kind === 'error' ? { type: 'errored', error: errorBody(reply.type, reply.message) } : { type: 'succeeded', message: messageFor(item.params, reply) };
 				lines.push(JSON.stringify({ custom_id: item.custom_id, result }));
 			}
@@ -229,4 +231,43 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
 				server.close(() => resolve());
 			}),
 	};
+}
+
+/*
+ * Transport faults (issue 14): what a flaky network or a proxy in between does to an
+ * answer. Kept apart so other modes can be added above without touching these.
+ */
+
+/** A reply that breaks the transport instead of answering. */
+export type FaultReply =
+	/** 200 and the JSON headers, then half the body, then the connection is destroyed. */
+	| { kind: 'cutoff' }
+	/** 200 with an HTML page, as a captive portal or a misconfigured proxy sends. */
+	| { kind: 'html' }
+	/** The connection is reset (RST) before any answer. */
+	| { kind: 'reset' };
+
+export const cutoffReply = (): FakeReply => ({ kind: 'cutoff' });
+export const htmlReply = (): FakeReply => ({ kind: 'html' });
+export const resetReply = (): FakeReply => ({ kind: 'reset' });
+
+function isFault(reply: FakeReply): reply is FaultReply {
+	return reply.kind === 'cutoff' || reply.kind === 'html' || reply.kind === 'reset';
+}
+
+/** Sends a fault; `fullBody` is the answer a healthy server would have sent (half of it is cut off). */
+function sendFault(res: ServerResponse, reply: FaultReply, fullBody: string): void {
+	if (reply.kind === 'reset') {
+		res.socket?.resetAndDestroy();
+		return;
+	}
+	if (reply.kind === 'html') {
+		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+		res.end('<!doctype html><html><head><title>Proxy</title></head><body><h1>Please sign in to the network</h1></body></html>');
+		return;
+	}
+	res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(fullBody)) });
+	res.write(fullBody.slice(0, Math.floor(fullBody.length / 2)));
+	// Flushed first, so the client has headers and half a body when the connection drops.
+	setTimeout(() => res.socket?.destroy(), 20);
 }

@@ -16,7 +16,8 @@ export interface LockHolder {
 }
 
 export type LockResult =
-	| { ok: true; release: () => void; tookOverFrom?: LockHolder }
+	/** `tookOver`: a stale lock was replaced; `tookOverFrom`: whose, when the lock could be read. */
+	| { ok: true; release: () => void; tookOver?: boolean; tookOverFrom?: LockHolder }
 	| { ok: false; holder?: LockHolder };
 
 export interface LockOptions {
@@ -87,6 +88,6 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
 	if (!stale) return { ok: false, holder };
 	await unlink(file).catch(() => {});
 	// If another run took it over between these two steps, it wins and this one refuses.
-	if (await createExclusively(file, me)) return { ok: true, release, tookOverFrom: holder };
+	if (await createExclusively(file, me)) return { ok: true, release, tookOver: true, tookOverFrom: holder };
 	return { ok: false, holder: parseHolder(await readFile(file, 'utf8').catch(() => '')) };
 }

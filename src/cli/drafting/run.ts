@@ -10,7 +10,7 @@ import { draftFromMessage } from '../../lib/drafting/parse.ts';
 import type { PlannedDraft } from '../../lib/drafting/plan.ts';
 import { runPool } from '../../lib/drafting/pool.ts';
 import { draftRequestParams, requestDraft } from './request.ts';
-import { FileChangedError, saveAtomically } from './save.ts';
+import { FileChangedError, ReadOnlyError, saveAtomically } from './save.ts';
 import { applyDraft, type DraftValues } from '../../lib/drafting/write-back.ts';
 
 /**
@@ -39,6 +39,8 @@ export interface RunSettings {
 	blameWords: ReadonlyArray<string>;
 	/** The clock: the `drafted.at` of every file this run writes. */
 	now: () => Date;
+	/** Aborted when the run's deadline passes: requests in flight stop, files not started are not sent. */
+	signal?: AbortSignal;
 }
 
 /** Usage of a run, live and batch apart (batch tokens cost half). */
@@ -54,7 +56,7 @@ export function emptyRunUsage(): RunUsage {
 function liveSender(plan: PlannedDraft, settings: RunSettings, usage: UsageTotals): GateContext['send'] {
 	const params = draftRequestParams(settings.model, plan.prompt);
 	return async (messages) => {
-		const outcome = await requestDraft(settings.client, { ...params, messages });
+		const outcome = await requestDraft(settings.client, { ...params, messages }, settings.signal);
 		addUsage(usage, outcome.usage);
 		return outcome;
 	};
@@ -75,26 +77,56 @@ export async function writeDraft(plan: PlannedDraft, fields: DraftableField[], g
 	try {
 		await saveAtomically(path.resolve(plan.file), edit.text, plan.text);
 	} catch (error) {
-		const reason = error instanceof FileChangedError ? error.message : `could not write the file: ${(error as Error).message}`;
+		const reason = error instanceof FileChangedError || error instanceof ReadOnlyError ? error.message : `could not write the file: ${(error as Error).message}`;
 		return { ...base, status: 'failed', reason };
 	}
 	return { ...base, status: 'drafted', retried: gated.retried };
 }
 
-/** Drafts every plan live, `concurrency` at a time; `onOutcome` hears each file as it finishes. */
-export async function draftLive(
-	plans: ReadonlyArray<PlannedDraft>,
-	settings: RunSettings & { concurrency: number; onOutcome?: (outcome: FileOutcome) => void },
-	usage: RunUsage = emptyRunUsage(),
-): Promise<FileOutcome[]> {
+/** Why a file failed when something threw (the run goes on; this file is left as it was). */
+function thrownReason(error: unknown, signal: AbortSignal | undefined): string {
+	if (signal?.aborted) return String(signal.reason instanceof Error ? signal.reason.message : signal.reason ?? 'the run was stopped');
+	return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Live-run extras: how many at once, who hears each outcome, and who hears about a slow request. */
+export interface LiveSettings extends RunSettings {
+	concurrency: number;
+	onOutcome?: (outcome: FileOutcome) => void;
+	/** Called every `waitingEveryMs` while a file's request is still unanswered. */
+	onWaiting?: (file: string, waitedMs: number) => void;
+	waitingEveryMs?: number;
+}
+
+/**
+ * Drafts every plan live, `concurrency` at a time; `onOutcome` hears each file as it
+ * finishes. Every error in one file becomes that file's failure; it resolves only when
+ * every worker has finished, so the caller's lock outlives every write.
+ */
+export async function draftLive(plans: ReadonlyArray<PlannedDraft>, settings: LiveSettings, usage: RunUsage = emptyRunUsage()): Promise<FileOutcome[]> {
 	const outcomes: FileOutcome[] = [];
 	await runPool(
 		plans,
 		settings.concurrency,
 		async (plan) => {
 			const fields = plan.target.fields;
-			const gated = await draftOne(gateContext(plan, fields, settings, usage.live));
-			const outcome = await writeDraft(plan, fields, gated, settings);
+			const base = { file: plan.file, slug: plan.target.entry.slug, fields };
+			let outcome: FileOutcome;
+			if (settings.signal?.aborted) {
+				outcome = { ...base, status: 'failed', reason: `${thrownReason(undefined, settings.signal)}; not sent` };
+			} else {
+				const started = Date.now();
+				const every = settings.waitingEveryMs ?? 30_000;
+				const timer = settings.onWaiting ? setInterval(() => settings.onWaiting!(base.file, Date.now() - started), every) : undefined;
+				try {
+					const gated = await draftOne(gateContext(plan, fields, settings, usage.live));
+					outcome = settings.signal?.aborted && !gated.ok ? { ...base, status: 'failed', reason: thrownReason(undefined, settings.signal) } : await writeDraft(plan, fields, gated, settings);
+				} catch (error) {
+					outcome = { ...base, status: 'failed', reason: thrownReason(error, settings.signal) };
+				} finally {
+					clearInterval(timer);
+				}
+			}
 			outcomes.push(outcome);
 			settings.onOutcome?.(outcome);
 		},
@@ -146,15 +178,24 @@ export async function collectDrafts(
 			settle({ file: plan ? plan.file : request.slug, slug: request.slug, status: 'skipped', fields: request.fields, reason: plan ? 'already filled in since the batch was submitted' : 'no longer in the archive, or not valid' });
 			continue;
 		}
-		let gated: GatedDraft;
-		if (!result) gated = { ok: false, reason: 'the batch returned no result for it' };
-		else if (result.type === 'errored') gated = { ok: false, reason: `the batch request failed: ${result.error.error?.type ?? 'error'}: ${result.error.error?.message ?? ''}`.trim() };
-		else if (result.type !== 'succeeded') gated = { ok: false, reason: `the batch request was ${result.type}` };
-		else {
-			const parsed = draftFromMessage(result.message);
-			gated = parsed.ok ? await passToneGate(parsed, gateContext(plan, stillMissing, settings, usage.live)) : { ok: false, reason: parsed.reason };
+		try {
+			settle(await collectOne(plan, stillMissing, result, settings, usage));
+		} catch (error) {
+			settle({ file: plan.file, slug: request.slug, status: 'failed', fields: stillMissing, reason: thrownReason(error, settings.signal) });
 		}
-		settle(await writeDraft(plan, stillMissing, gated, settings));
 	}
 	return { ended: true, outcomes };
+}
+
+/** One batch result through the tone gate and the writer. */
+async function collectOne(plan: PlannedDraft, stillMissing: DraftableField[], result: Anthropic.Messages.MessageBatchResult | undefined, settings: RunSettings, usage: RunUsage): Promise<FileOutcome> {
+	let gated: GatedDraft;
+	if (!result) gated = { ok: false, reason: 'the batch returned no result for it' };
+	else if (result.type === 'errored') gated = { ok: false, reason: `the batch request failed: ${result.error.error?.type ?? 'error'}: ${result.error.error?.message ?? ''}`.trim() };
+	else if (result.type !== 'succeeded') gated = { ok: false, reason: `the batch request was ${result.type}` };
+	else {
+		const parsed = draftFromMessage(result.message);
+		gated = parsed.ok ? await passToneGate(parsed, gateContext(plan, stillMissing, settings, usage.live)) : { ok: false, reason: parsed.reason };
+	}
+	return writeDraft(plan, stillMissing, gated, settings);
 }

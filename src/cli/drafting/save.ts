@@ -15,6 +15,13 @@ function tempPathFor(file: string, pid: number): string {
 
 /** Why a save was refused. */
 export class FileChangedError extends Error {}
+/** The file has no write permission for anyone: people asked for it to stay as it is. */
+export class ReadOnlyError extends Error {}
+
+/** Why `mode` forbids drafting into a file, or undefined when it does not. */
+export function readOnlyReason(mode: number): string | undefined {
+	return (mode & 0o222) === 0 ? `the file is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); make it writable (chmod u+w) to draft it` : undefined;
+}
 
 /**
  * Replaces `file` with `text` atomically. When `expected` is given and the file no
@@ -22,14 +29,24 @@ export class FileChangedError extends Error {}
  */
 export async function saveAtomically(file: string, text: string, expected?: string, pid = process.pid): Promise<void> {
 	const tmp = tempPathFor(file, pid);
-	const { mode } = await stat(file);
-	const handle = await open(tmp, 'w', mode);
+	const { mode, uid, gid } = await stat(file);
+	const readOnly = readOnlyReason(mode);
+	// Root may write anything; a read-only file is still left alone.
+	if (readOnly) throw new ReadOnlyError(readOnly);
+	const handle = await open(tmp, 'w', mode & 0o7777);
 	try {
 		await handle.writeFile(text, 'utf8');
+		// The new file takes the old one's place: same permissions (the umask trimmed them) and owner.
+		await handle.chmod(mode & 0o7777);
+		if (uid !== process.getuid?.() || gid !== process.getgid?.()) await handle.chown(uid, gid);
 		await handle.sync();
-	} finally {
+	} catch (error) {
 		await handle.close();
+		await unlink(tmp).catch(() => {});
+		if ((error as NodeJS.ErrnoException).code === 'EPERM') throw new Error(`the file belongs to another user (uid ${uid}) and the draft could not be written as theirs; run the draft as that user`);
+		throw error;
 	}
+	await handle.close();
 	try {
 		if (expected !== undefined && (await readFile(file, 'utf8')) !== expected) {
 			throw new FileChangedError('the file changed while it was being drafted; run the draft again');

@@ -1,5 +1,6 @@
 import { DRAFTABLE_FIELDS, type DraftableField } from '../../schemas/drafted.ts';
 import type { ValidEntry } from '../validation/validate-archive.ts';
+import { leftoverPlaceholders } from '../validation/placeholders.ts';
 
 /** A postmortem with the fields the model should draft for it. */
 export interface DraftTarget {
@@ -63,4 +64,18 @@ export function selectDraftTargets(entries: ReadonlyArray<ValidEntry>, options: 
 export function unknownSlugs(entries: ReadonlyArray<Pick<ValidEntry, 'slug'>>, only: ReadonlyArray<string>): string[] {
 	const known = new Set(entries.map((e) => e.slug));
 	return only.filter((s) => !known.has(s));
+}
+
+/** What is said of a scaffold from `npm run new` that still holds its placeholders. */
+export const FILL_IN_TEMPLATE_FIRST = 'fill in the template first: it still holds the placeholders of npm run new';
+
+/**
+ * Splits targets into those worth a request and untouched scaffolds: a template that
+ * still holds its `TODO`s describes no incident, so a model would only invent one.
+ */
+export function splitScaffolds(targets: ReadonlyArray<DraftTarget>): { ready: DraftTarget[]; scaffolds: DraftTarget[] } {
+	const ready: DraftTarget[] = [];
+	const scaffolds: DraftTarget[] = [];
+	for (const t of targets) (leftoverPlaceholders(t.entry.data).length > 0 ? scaffolds : ready).push(t);
+	return { ready, scaffolds };
 }

@@ -1,5 +1,6 @@
 import type { ArchiveEntry } from '../archive/types.ts';
 import { paths } from '../routing/urls.ts';
+import { escapeHtml } from '../search/query.ts';
 import { absoluteUrl, type SiteLocation } from '../routing/site-url.ts';
 
 /** The feed keeps the newest postmortems only, so it stays small however big the archive grows. */
@@ -34,7 +35,17 @@ export function buildFeedItems(entries: ReadonlyArray<ArchiveEntry>, site: SiteL
 			title: `[${entry.data.severity}] ${entry.data.title}`,
 			link: absoluteUrl(site, paths.postmortem(entry.slug)),
 			pubDate,
-			description: entry.data.summary ?? entry.data.impact.summary,
+			description: plainTextDescription(entry.data.summary ?? entry.data.impact.summary),
 			categories: [entry.data.severity, ...entry.data.services, ...entry.data.tags],
 		}));
+}
+
+/**
+ * A description as plain text. Feed readers treat an RSS description as HTML: they decode
+ * the XML, then render what is left, so a summary holding `<img onerror=…>` would run in
+ * the reader. HTML-escaping the text first means the reader renders exactly the
+ * characters people wrote, as text.
+ */
+export function plainTextDescription(text: string): string {
+	return escapeHtml(text);
 }

@@ -4,7 +4,8 @@ import { SEVERITIES, type Severity } from '../../schemas/severity.ts';
 import { toIsoDate } from '../../schemas/primitives.ts';
 import type { ArchiveActionItem, ArchiveEntry } from '../archive/types.ts';
 import { incidentDurations } from '../format/durations.ts';
-import { latestAllowedDue } from '../validation/policies.ts';
+import { dueWindowDays } from '../validation/policies.ts';
+import { dayNumber } from '../../schemas/primitives.ts';
 import { countOf } from '../format/labels.ts';
 import { median } from '../stats/median.ts';
 
@@ -181,7 +182,7 @@ function emptyShare(): WindowShare {
 
 /**
  * How many action items were closed within their policy window (policies.ts:
- * `latestAllowedDue`, from the incident's start, severity and the item's priority),
+ * `dueWindowDays`, from the incident's start, severity and the item's priority),
  * overall and per incident severity, as of `today`.
  */
 export function closedWithinWindow(
@@ -192,13 +193,14 @@ export function closedWithinWindow(
 	const overall = emptyShare();
 	const perSeverity = bySeverity(emptyShare);
 	for (const a of items) {
-		const windowEnd = latestAllowedDue(a.entry.data.startedAt, a.entry.data.severity, a.item.priority, policy);
+		// As day numbers, not text: dates compare as dates in any year.
+		const windowEnd = dayNumber(a.entry.data.startedAt) + dueWindowDays(a.entry.data.severity, a.item.priority, policy);
 		const outcome: keyof Omit<WindowShare, 'share'> =
 			isClosed(a) && a.item.completedOn
-				? a.item.completedOn <= windowEnd
+				? dayNumber(a.item.completedOn) <= windowEnd
 					? 'inWindow'
 					: 'late'
-				: windowEnd < today
+				: windowEnd < dayNumber(today)
 					? 'missed'
 					: 'pending';
 		overall[outcome]++;

@@ -10,7 +10,7 @@ import { impactSchema } from '../../schemas/impact.ts';
 import { postmortemFields } from '../../schemas/postmortem.ts';
 import { reviewSchema } from '../../schemas/review.ts';
 import { timelineEntrySchema } from '../../schemas/timeline-entry.ts';
-import { toIsoDate } from '../../schemas/primitives.ts';
+import { dayNumber, toIsoDate } from '../../schemas/primitives.ts';
 import { addDays } from '../format/dates.ts';
 import { leftoverPlaceholders } from './placeholders.ts';
 import { findBlame, looksLikePerson, type BlameFinding } from '../tone/blame.ts';
@@ -51,7 +51,8 @@ export function latestAllowedDue(startedAt: Date, severity: Severity, priority: 
 
 /** Whether the item's due date falls after its policy window. */
 export function breaksDueWindow(item: Pick<ActionItem, 'due' | 'priority'>, pm: Pick<Postmortem, 'startedAt' | 'severity'>, policy: Policy): boolean {
-	return item.due > latestAllowedDue(pm.startedAt, pm.severity, item.priority, policy);
+	// Compared as days, not as text: "+010000-01-15" sorts before "9999-12-31".
+	return dayNumber(item.due) - dayNumber(pm.startedAt) > dueWindowDays(pm.severity, item.priority, policy);
 }
 
 /** People named in a postmortem's own frontmatter: authors, reviewers, and owners that look like people. */
@@ -130,19 +131,34 @@ export function unknownKeyFindings(rawData: Record<string, unknown>): PolicyFind
 	return out;
 }
 
-/** Every policy finding for one postmortem (errors and warnings), per the contract and config. */
-export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>, body: string, policy: Policy): PolicyFinding[] {
-	const out: PolicyFinding[] = unknownKeyFindings(rawData);
-	const published = pm.status === 'published';
-	// Nothing is published before people have reviewed it: placeholders and an unreviewed model draft block publishing.
-	for (const p of leftoverPlaceholders(pm)) {
+/**
+ * The template placeholders and `TODO`s still in a postmortem (also run on what parsed of an invalid
+ * file): warnings, and errors once it is published, since nothing unreviewed may be published.
+ */
+export function placeholderFindings(pm: Parameters<typeof leftoverPlaceholders>[0], published = false): PolicyFinding[] {
+	return leftoverPlaceholders(pm).map((p) => {
 		const quote = p.value.length > 80 ? `${p.value.slice(0, 77)}…` : p.value;
-		out.push({
+		return {
 			path: p.path,
 			level: published ? 'error' : 'warning',
-			message: `"${quote}" is still a placeholder; write ${p.hint}${published ? ' before publishing' : ''}`,
-		});
-	}
+			message: `"${quote}" is still the template's placeholder; write ${p.hint}${published ? ' before publishing' : ''}`,
+		};
+	});
+}
+
+/** A warning when the incident starts after `now`: a mistyped year (9999) would otherwise pass unnoticed. */
+export function futureFindings(pm: { startedAt?: Date }, now: Date | undefined): PolicyFinding[] {
+	if (!now || !pm.startedAt || pm.startedAt.getTime() <= now.getTime()) return [];
+	const when = pm.startedAt.getUTCFullYear() > 9999 ? 'after the year 9999' : `(${pm.startedAt.toISOString().replace('.000Z', 'Z')})`;
+	return [{ path: 'startedAt', level: 'warning', message: `${when} is in the future; check the date (an incident cannot have started yet)` }];
+}
+
+/** Every policy finding for one postmortem (errors and warnings), per the contract and config; `now` enables the future-date warning. */
+export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>, body: string, policy: Policy, now?: Date): PolicyFinding[] {
+	const out: PolicyFinding[] = unknownKeyFindings(rawData);
+	const published = pm.status === 'published';
+	out.push(...placeholderFindings(pm, published), ...futureFindings(pm, now));
+	// Nothing is published before people have reviewed it: an unreviewed model draft blocks publishing.
 	if (pm.drafted && !pm.drafted.reviewed && pm.status !== 'draft') {
 		out.push(
 			published

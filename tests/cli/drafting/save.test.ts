@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,5 +33,32 @@ describe('saving a drafted file', () => {
 		expect(await removeLeftoverTempFiles(dir)).toHaveLength(2);
 		expect((await readdir(dir)).sort()).toEqual(['.draft.lock', 'a.md', 'folder-case']);
 		expect(await readdir(path.join(dir, 'folder-case'))).toEqual([]);
+	});
+});
+
+describe('permissions (issue 14)', () => {
+	it('refuses a read-only file and leaves it as it was', async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), 'pm-save-'));
+		const file = path.join(dir, 'a.md');
+		await writeFile(file, 'before');
+		await chmod(file, 0o444);
+		await expect(saveAtomically(file, 'after', 'before')).rejects.toThrow(/read-only \(mode 0444\)/);
+		expect(await readFile(file, 'utf8')).toBe('before');
+		expect(await readdir(dir)).toEqual(['a.md']);
+	});
+
+	it('keeps the mode (past the umask) and the owner of the file it replaces', async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), 'pm-save-'));
+		const file = path.join(dir, 'a.md');
+		await writeFile(file, 'before');
+		await chmod(file, 0o666);
+		// As root the file is given to another user, as a checkout shared between people would be.
+		const owner = process.getuid!() === 0 ? { uid: 4242, gid: 4343 } : { uid: process.getuid!(), gid: process.getgid!() };
+		if (process.getuid!() === 0) await chown(file, owner.uid, owner.gid);
+		await saveAtomically(file, 'after', 'before');
+		const after = await stat(file);
+		expect(after.mode & 0o777).toBe(0o666);
+		expect({ uid: after.uid, gid: after.gid }).toEqual(owner);
+		expect(await readFile(file, 'utf8')).toBe('after');
 	});
 });

