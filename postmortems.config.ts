@@ -12,7 +12,7 @@ export default defineArchiveConfig({
 	timeZone: 'UTC',
 	ticketUrlPattern: 'https://tracker.example.com/browse/{id}',
 	policy: {
-		requiredReviews: ['responder', 'lead'],
+		requiredReviews: ['responder', 'lead', 'manager'],
 		sev1ExtraReviews: ['director'],
 		urgentDueWindowDays: { SEV1: 15, SEV2: 30, SEV3: 56, SEV4: 56 },
 		otherDueWindowDays: 90,
@@ -30,6 +30,11 @@ export default defineArchiveConfig({
 	// Owner handles → who they are in GitHub, Slack and Jira, for assignees and chat mentions.
 	people: {
 		'@platform-team': { github: 'platform-lead', slack: 'S0PLATFORM' },
+	},
+	// Who owns follow-ups per service; a first draft (npm run draft -- --from DIR) assigns its action items from here first.
+	owners: {
+		'orders-db': '@data-platform',
+		'customer-api': '@payments-team',
 	},
 	drafting: {
 		model: 'claude-sonnet-5-5',

@@ -4,7 +4,7 @@ import { ConfigError, parseArchiveConfig } from '../src/config.ts';
 describe('configuration', () => {
 	it('fills every default from the contract', () => {
 		const config = parseArchiveConfig({});
-		expect(config.policy.requiredReviews).toEqual(['responder', 'lead']);
+		expect(config.policy.requiredReviews).toEqual(['responder', 'lead', 'manager']);
 		expect(config.policy.sev1ExtraReviews).toEqual(['director']);
 		expect(config.policy.urgentDueWindowDays).toEqual({ SEV1: 15, SEV2: 30, SEV3: 56, SEV4: 56 });
 		expect(config.policy.otherDueWindowDays).toBe(90);

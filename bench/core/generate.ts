@@ -178,7 +178,7 @@ export function* generatePostmortems(options: GenerateOptions): Generator<Genera
 		});
 
 		const reviews: Array<{ role: string; by: string; on: string }> = [];
-		const reviewRoles = status === 'published' ? ['responder', 'lead', ...(severity === 'SEV1' ? ['director'] : []), ...(rng.chance(0.3) ? ['manager'] : [])] : rng.chance(0.5) ? ['responder'] : [];
+		const reviewRoles = status === 'published' ? ['responder', 'lead', 'manager', ...(severity === 'SEV1' ? ['director'] : [])] : rng.chance(0.5) ? ['responder'] : [];
 		for (const role of reviewRoles) reviews.push({ role, by: rng.pick(PEOPLE), on: addDays(resolvedDate, rng.int(1, 14)) });
 
 		const hasSummary = rng.chance(0.9);
@@ -208,7 +208,7 @@ export function* generatePostmortems(options: GenerateOptions): Generator<Genera
 			contributingFactors: Array.from({ length: rng.int(1, 4) }, () => ({ kind: rng.pick(['technical', 'process', 'operational']), description: sentence() })),
 			actionItems,
 			reviews,
-			...(drafted ? { drafted: { model: 'claude-sonnet-5-5', at: iso(resolved + 86_400_000), fields: ['summary'], reviewed: rng.chance(0.7) } } : {}),
+			...(drafted ? { drafted: { model: 'claude-sonnet-5-5', at: iso(resolved + 86_400_000), fields: ['summary'], reviewed: status === 'published' || rng.chance(0.7) } } : {}),
 		};
 		const body = generateBody(rng, { services, keyword, started, sentence, sentences, word, pickKeyword: () => pickKeyword(rng) });
 		const text = `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n${body}`;

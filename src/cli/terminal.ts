@@ -8,7 +8,7 @@ type Style = Parameters<typeof styleText>[0];
  */
 export function colours(stream: NodeJS.WriteStream = process.stdout) {
 	const style = (format: Style) => (text: string) => styleText(format, text, { stream });
-	return { red: style('red'), yellow: style('yellow'), green: style('green'), bold: style('bold'), dim: style('dim') };
+	return { red: style('red'), yellow: style('yellow'), green: style('green'), bold: style('bold'), dim: style('dim'), cyan: style('cyan') };
 }
 
 /** Prints a message for people and exits with `code`; used for usage errors (2). */

@@ -5,6 +5,8 @@ import { calendarDate, httpUrl, nonEmptyText, requiredOr } from './primitives.ts
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 /** Action item statuses; `done` and `wont-do` are closed. */
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
+/** Action item kinds; `remediation` is a follow-up with the users already affected. */
+export const ACTION_KINDS = ['detect', 'mitigate', 'prevent', 'process', 'remediation'] as const;
 
 /** A follow-up that came out of the postmortem. */
 export const actionItemSchema = z
@@ -30,6 +32,8 @@ export const actionItemSchema = z
 		ticket: httpUrl.optional(),
 		/** Why this item is worth doing. */
 		rationale: z.string({ error: requiredOr('must be text') }).optional(),
+		/** `detect`, `mitigate`, `prevent`, `process` or `remediation` (a follow-up with the users already affected). */
+		kind: z.enum(ACTION_KINDS).optional(),
 	})
 	.superRefine((item, ctx) => {
 		if ((item.status === 'done' || item.status === 'wont-do') && !item.completedOn) {
@@ -43,5 +47,6 @@ export const actionItemSchema = z
 
 export type Priority = (typeof PRIORITIES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type ActionKind = (typeof ACTION_KINDS)[number];
 export type ActionItemInput = z.input<typeof actionItemSchema>;
 export type ActionItem = z.output<typeof actionItemSchema>;

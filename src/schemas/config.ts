@@ -60,8 +60,8 @@ export const archiveConfigSchema = z.object({
 	/** Review and follow-up policies. */
 	policy: z
 		.object({
-			/** Review roles every published postmortem needs. */
-			requiredReviews: roles.default(['responder', 'lead']),
+			/** Review roles every published postmortem needs: the responder (the timeline's accuracy), the lead (tone and framing), the manager (clarity for stakeholders). */
+			requiredReviews: roles.default(['responder', 'lead', 'manager']),
 			/** Extra review roles a published SEV1 needs. */
 			sev1ExtraReviews: roles.default(['director']),
 			/** Days after the incident within which P0/P1 items should be due, per severity. */
@@ -107,6 +107,8 @@ export const archiveConfigSchema = z.object({
 			}),
 		)
 		.default({}),
+	/** Who owns follow-ups for a service: service slug → person or team handle; a first draft's action items take their owner from here first. */
+	owners: z.record(z.string(), z.string().trim().min(1, { error: 'must be a person or team handle' })).default({}),
 	/** Model drafting settings. */
 	drafting: z
 		.object({

@@ -102,7 +102,7 @@ describe('search', () => {
 			Object.fromEntries(lis.map((li) => [li.getAttribute('data-value'), li.querySelector('.count')?.textContent])),
 		);
 		expect(Number(counts.SEV3)).toBe(3);
-		expect(Object.values(counts).reduce((n, c) => n + Number(c), 0)).toBe(5);
+		expect(Object.values(counts).reduce((n: number, c) => n + Number(c), 0)).toBe(5);
 		// A query nothing matches: every filter would give nothing.
 		await openSearch(page, server.url, '?q=xylophone');
 		await expect.poll(() => page.locator('[data-facet-note]').textContent()).toContain('matching');

@@ -61,7 +61,7 @@ describe('validate: hardening (issue 14)', () => {
 		const run = await runScript('validate', [dir]);
 		expect(run.code).toBe(1);
 		const file = path.join(dir, 'with-pictures', 'index.md');
-		expect(run.stderr).toContain(`${file}:29: (body): the image "../../../../tmp/outside/secret.png" is outside the postmortems folder`);
+		expect(run.stderr).toContain(`${file}:30: (body): the image "../../../../tmp/outside/secret.png" is outside the postmortems folder`);
 		expect(run.stderr).toContain(`${file}: (body): the image "../innocent.png" is outside the postmortems folder; only files inside it may be referenced (copy the image next to the postmortem): it is a symbolic link to ${path.join(outside, 'secret.png')}`);
 		expect(run.stderr).not.toContain('"graph.png"');
 		expect(run.stderr).toContain('1 postmortem checked: 2 errors');

@@ -23,7 +23,7 @@ describe('preview build with SHOW_DRAFTS=1', () => {
 		const banner = p.$('main aside.banner');
 		expect(text(banner)).toContain('Not published');
 		expect(text(banner)).toContain('this postmortem is a draft');
-		expect(banner?.querySelectorAll('ul.todo li').map(text)).toEqual(['responder', 'lead']);
+		expect(banner?.querySelectorAll('ul.todo li').map(text)).toEqual(['responder', 'lead', 'manager']);
 		// Not indexed as content, and outside the article that search indexes.
 		expect(banner?.hasAttribute('data-pagefind-ignore')).toBe(true);
 		expect(p.$('article aside.banner')).toBeUndefined();
@@ -34,7 +34,7 @@ describe('preview build with SHOW_DRAFTS=1', () => {
 	it('shows only the roles still missing for a postmortem in review', async () => {
 		const p = await page(`postmortems/${SLUGS.review}/`);
 		expect(text(p.$('aside.banner'))).toContain('this postmortem is in review');
-		expect(p.$$('aside.banner ul.todo li').map(text)).toEqual(['lead']);
+		expect(p.$$('aside.banner ul.todo li').map(text)).toEqual(['lead', 'manager']);
 		expect(text(p.$('header .status'))).toBe('In review');
 	});
 
@@ -66,5 +66,24 @@ describe('preview build with SHOW_DRAFTS=1', () => {
 		const home = await page('');
 		expect(text(home.$('.preview-note'))).toContain('Preview build');
 		expect(text(home.$('.preview-note'))).toContain('(2 of 7)');
+	});
+
+	it('marks each section a first draft wrote as a model draft awaiting review, and only those', async () => {
+		const p = await page(`postmortems/${SLUGS.draft}/`);
+		const note = (section: string) => text(p.$(`section[aria-labelledby="pm-${section}"] .drafted`));
+		for (const section of ['summary', 'timeline', 'factors', 'actions']) {
+			expect(note(section), section).toContain('Model draft awaiting review');
+			expect(note(section), section).toContain("from the incident\u2019s artefacts");
+		}
+		expect(note('actions')).toContain('Owners and due dates are set by policy');
+		expect(p.$('section[aria-labelledby="pm-impact"] .drafted')).toBeUndefined();
+		expect(p.$('section[aria-labelledby="pm-lessons"] .drafted')).toBeUndefined();
+	});
+
+	it('shows where each timeline entry comes from, read from its refs', async () => {
+		const p = await page(`postmortems/${SLUGS.draft}/`);
+		const entries = p.$$('ol.timeline li');
+		expect(entries.map((li) => text(li.querySelector('.sources')).replace(/\s+/g, ' ').trim())).toEqual(['Source: alert', 'Source: pager · chat', 'Source: chat']);
+		expect(entries[1]!.querySelector('.sources')?.hasAttribute('data-pagefind-ignore')).toBe(true);
 	});
 });

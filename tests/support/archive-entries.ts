@@ -20,6 +20,7 @@ export function entry(slug: string, actionItems: ActionItemInput[], overrides: P
 		reviews: [
 			{ role: 'responder', by: '@a', on: '2026-10-02' },
 			{ role: 'lead', by: '@b', on: '2026-10-03' },
+			{ role: 'manager', by: '@c', on: '2026-10-03' },
 		],
 		actionItems,
 		...overrides,

@@ -41,6 +41,7 @@ export function validPostmortem(): Record<string, unknown> {
 		reviews: [
 			{ role: 'responder', by: '@dana', on: '2025-03-17' },
 			{ role: 'lead', by: '@li', on: '2025-03-18' },
+			{ role: 'manager', by: '@ines', on: '2025-03-19' },
 		],
 	};
 }

@@ -58,7 +58,8 @@ export function systemBlocks(examples: ReadonlyArray<StyleExample>): Anthropic.T
 	return blocks;
 }
 
-function houseStyle(examples: ReadonlyArray<StyleExample>): string {
+/** The archive's own reviewed summaries and lessons, as a system block (shared with the first-draft prompt). */
+export function houseStyle(examples: ReadonlyArray<StyleExample>): string {
 	const parts = examples.map((ex) =>
 		[
 			'<example>',

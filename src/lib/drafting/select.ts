@@ -43,12 +43,17 @@ export function fieldsToDraft(entry: Pick<ValidEntry, 'data' | 'raw'>, force = f
 	return { fields, redraft };
 }
 
-/** Every postmortem (any status) that has something to draft, in archive order. */
+/**
+ * Every postmortem not yet published that has something to draft, in archive order.
+ * A published one is left alone: an unreviewed model draft may not be published
+ * (postmortem-format.md), so drafting into it would take it off the site.
+ */
 export function selectDraftTargets(entries: ReadonlyArray<ValidEntry>, options: SelectOptions = {}): DraftTarget[] {
 	const only = options.only && options.only.length > 0 ? new Set(options.only) : undefined;
 	const out: DraftTarget[] = [];
 	for (const entry of entries) {
 		if (only && !only.has(entry.slug)) continue;
+		if (entry.data.status === 'published') continue;
 		const { fields, redraft } = fieldsToDraft(entry, options.force);
 		if (fields.length > 0) out.push({ entry, fields, redraft });
 	}

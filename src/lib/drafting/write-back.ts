@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isMap, isScalar, parseDocument, stringify, type Scalar } from 'yaml';
-import { draftedSchema, DRAFTABLE_FIELDS, type DraftableField } from '../../schemas/drafted.ts';
+import { Document, isMap, isScalar, parseDocument, stringify, type Pair, type Scalar } from 'yaml';
+import { draftedSchema, DRAFTABLE_FIELDS, DRAFTED_FIELD_NAMES, type DraftableField, type DraftedFieldName } from '../../schemas/drafted.ts';
 import { postmortemSchema } from '../../schemas/postmortem.ts';
 import { isMissing } from './select.ts';
 import { applySplices, editableParts, indentLines, lineStart, pairLines, type Splice } from '../frontmatter/text-edit.ts';
@@ -43,10 +43,13 @@ function renderField(field: DraftableField, values: DraftValues): string {
 	return doc.toString({ lineWidth: 0 });
 }
 
-function renderStamp(stamp: DraftStamp, fields: ReadonlyArray<DraftableField>): string {
+function renderStamp(stamp: DraftStamp, fields: ReadonlyArray<DraftedFieldName>, sources: ReadonlyArray<string> | undefined): string {
 	const model = stringify(stamp.model, { version: '1.1' }).trimEnd();
 	const at = stamp.at.toISOString().replace(/\.\d{3}Z$/, 'Z');
-	return ['drafted:', `  model: ${model}`, `  at: ${at}`, `  fields: [${fields.join(', ')}]`, `  reviewed: false # ${REVIEW_HINT}`, ''].join('\n');
+	const lines = ['drafted:', `  model: ${model}`, `  at: ${at}`, `  fields: [${fields.join(', ')}]`, `  reviewed: false # ${REVIEW_HINT}`];
+	// A first draft's sources stay with the stamp when its summary or lessons are redrafted.
+	if (sources) lines.push(`  sources: ${stringify(sources, { version: '1.1', collectionStyle: 'flow' }).trimEnd()}`);
+	return [...lines, ''].join('\n');
 }
 
 /**
@@ -66,21 +69,22 @@ export function applyDraft(fileText: string, values: DraftValues, stamp: DraftSt
 	const fields = DRAFTABLE_FIELDS.filter((f) => values[f] !== undefined);
 	if (fields.length === 0) return { ok: false, reason: 'nothing to write' };
 
-	let previous: { fields: DraftableField[]; reviewed: boolean } | undefined;
+	let previous: { fields: DraftedFieldName[]; reviewed: boolean; sources?: string[] } | undefined;
 	if (before.drafted !== undefined) {
 		const parsed = draftedSchema.safeParse(before.drafted);
 		if (!parsed.success) return { ok: false, reason: 'drafted is not valid ({model, at, fields, reviewed}); fix it before drafting again' };
 		previous = parsed.data;
 	}
-	const modelOwned = new Set(previous && !previous.reviewed ? previous.fields : []);
+	const modelOwned = new Set<string>(previous && !previous.reviewed ? previous.fields : []);
 	for (const f of fields) {
 		if (!isMissing(before, f) && !modelOwned.has(f)) return { ok: false, reason: `${f} was written or reviewed by people; it is never redrafted` };
 	}
-	const stampFields = DRAFTABLE_FIELDS.filter((f) => fields.includes(f) || modelOwned.has(f));
+	const stampFields = DRAFTED_FIELD_NAMES.filter((f) => (fields as string[]).includes(f) || modelOwned.has(f));
+	const sources = previous && !previous.reviewed ? previous.sources : undefined;
 
 	// Pairs the model owns are replaced where they stand; the others are appended at the end.
 	const rendered = new Map<string, string>(fields.map((f) => [f, renderField(f, values)]));
-	rendered.set('drafted', renderStamp(stamp, stampFields));
+	rendered.set('drafted', renderStamp(stamp, stampFields, sources));
 	const splices: Splice[] = [];
 	let indent = '';
 	for (const [i, pair] of doc.contents.items.entries()) {
@@ -105,7 +109,7 @@ export function applyDraft(fileText: string, values: DraftValues, stamp: DraftSt
 	const after = check.toJS() as Record<string, unknown>;
 	const expected: Record<string, unknown> = { ...before };
 	for (const f of fields) expected[f] = values[f];
-	expected.drafted = { model: stamp.model, at: stamp.at.toISOString().replace(/\.\d{3}Z$/, 'Z'), fields: stampFields, reviewed: false };
+	expected.drafted = { model: stamp.model, at: stamp.at.toISOString().replace(/\.\d{3}Z$/, 'Z'), fields: stampFields, reviewed: false, ...(sources ? { sources } : {}) };
 	if (!isDeepStrictEqual(after, expected)) return { ok: false, reason: 'adding the draft would change other fields; nothing was written' };
 	const valid = postmortemSchema.safeParse(after);
 	if (!valid.success) {

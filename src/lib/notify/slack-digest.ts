@@ -1,6 +1,7 @@
 import type { ArchiveConfig } from '../../schemas/config.ts';
 import { rollUpByOwner, type AgedItem } from '../aging/aged-items.ts';
-import { daysLabel, formatDay } from '../aging/labels.ts';
+import { daysLabel } from '../aging/labels.ts';
+import { formatDay } from '../format/dates.ts';
 import { viewPaths } from '../aging/views.ts';
 import { actionItemRecord, type ExportContext } from '../exports/action-record.ts';
 import { absoluteUrl } from '../routing/site-url.ts';

@@ -137,9 +137,19 @@ export function unknownKeyFindings(rawData: Record<string, unknown>): PolicyFind
 	return out;
 }
 
-/** Warnings for the template placeholders still in a postmortem (also run on what parsed of an invalid file). */
-export function placeholderFindings(pm: Parameters<typeof leftoverPlaceholders>[0]): PolicyFinding[] {
-	return leftoverPlaceholders(pm).map((p) => ({ path: p.path, level: 'warning', message: `"${p.value}" is still the template's placeholder; write ${p.hint}` }));
+/**
+ * The template placeholders and `TODO`s still in a postmortem (also run on what parsed of an invalid
+ * file): warnings, and errors once it is published, since nothing unreviewed may be published.
+ */
+export function placeholderFindings(pm: Parameters<typeof leftoverPlaceholders>[0], published = false): PolicyFinding[] {
+	return leftoverPlaceholders(pm).map((p) => {
+		const quote = p.value.length > 80 ? `${p.value.slice(0, 77)}…` : p.value;
+		return {
+			path: p.path,
+			level: published ? 'error' : 'warning',
+			message: `"${quote}" is still the template's placeholder; write ${p.hint}${published ? ' before publishing' : ''}`,
+		};
+	});
 }
 
 /** A warning when the incident starts after `now`: a mistyped year (9999) would otherwise pass unnoticed. */
@@ -152,8 +162,17 @@ export function futureFindings(pm: { startedAt?: Date }, now: Date | undefined):
 /** Every policy finding for one postmortem (errors and warnings), per the contract and config; `now` enables the future-date warning. */
 export function policyFindings(pm: Postmortem, rawData: Record<string, unknown>, body: string, policy: Policy, now?: Date): PolicyFinding[] {
 	const out: PolicyFinding[] = unknownKeyFindings(rawData);
-	out.push(...placeholderFindings(pm), ...futureFindings(pm, now));
-	if (pm.status === 'published') {
+	const published = pm.status === 'published';
+	out.push(...placeholderFindings(pm, published), ...futureFindings(pm, now));
+	// Nothing is published before people have reviewed it: an unreviewed model draft blocks publishing.
+	if (pm.drafted && !pm.drafted.reviewed && pm.status !== 'draft') {
+		out.push(
+			published
+				? { path: 'drafted.reviewed', level: 'error', message: `is false: the model drafted ${pm.drafted.fields.join(', ')} and nobody has reviewed it; a published postmortem needs people to review the draft and set drafted.reviewed: true` }
+				: { path: 'drafted.reviewed', level: 'warning', message: `is false: ${pm.drafted.fields.join(', ')} ${pm.drafted.fields.length === 1 ? 'is a model draft' : 'are a model draft'} awaiting review; set drafted.reviewed: true once people have checked ${pm.drafted.fields.length === 1 ? 'it' : 'them'}` },
+		);
+	}
+	if (published) {
 		const missing = missingReviewRoles(pm, policy);
 		if (missing.length > 0) {
 			out.push({

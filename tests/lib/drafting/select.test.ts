@@ -6,7 +6,7 @@ const { entries } = await loadArchive(await copyDraftingFixture('archive'));
 const bySlug = (slug: string) => entries.find((e) => e.slug === slug)!;
 
 describe('selecting what to draft', () => {
-	it('finds every postmortem, of any status, that lacks a summary or lessons, and only those fields', () => {
+	it('finds every postmortem not yet published that lacks a summary or lessons, and only those fields', () => {
 		const targets = selectDraftTargets(entries);
 		expect(targets.map((t) => [t.entry.slug, t.fields])).toEqual([
 			['2025-03-14-checkout-lock', ['summary', 'lessons']],
@@ -27,6 +27,12 @@ describe('selecting what to draft', () => {
 		const queue = bySlug('2025-02-20-queue-backlog');
 		expect(fieldsToDraft(queue, false).fields).toEqual([]);
 		expect(fieldsToDraft(queue, true)).toEqual({ fields: ['summary', 'lessons'], redraft: ['summary', 'lessons'] });
+	});
+
+	it('leaves published postmortems alone: an unreviewed draft may not be published', () => {
+		const published = { ...bySlug('2025-03-14-checkout-lock'), data: { ...bySlug('2025-03-14-checkout-lock').data, status: 'published' as const } };
+		expect(fieldsToDraft(published).fields).toEqual(['summary', 'lessons']);
+		expect(selectDraftTargets([published])).toEqual([]);
 	});
 
 	it('limits the selection with --only and reports slugs that do not exist', () => {

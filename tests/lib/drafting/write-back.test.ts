@@ -107,3 +107,39 @@ describe('writing a draft back', () => {
 		expect(applyDraft('---\ntitle: x\n---\n', draft, stamp)).toMatchObject({ ok: false, reason: expect.stringMatching(/would not be valid/) });
 	});
 });
+
+describe('redrafting a first draft from artefacts', () => {
+	const firstDraft = [
+		'---',
+		'title: Orders table locked by an index build',
+		'severity: SEV2',
+		'startedAt: 2026-07-22T02:05:00Z',
+		'services: [orders-db]',
+		"authors: ['@your-handle']",
+		'impact:',
+		'  summary: Checkout hung for about 20 minutes.',
+		'summary: An index build locked the orders table.',
+		'timeline:',
+		'  - at: 2026-07-22T02:05:00Z',
+		'    event: The migration started.',
+		'    refs: [deploys.csv#3]',
+		'drafted:',
+		'  model: claude-sonnet-5-5',
+		'  at: 2026-07-23T08:00:00Z',
+		'  fields: [title, summary, timeline, startedAt]',
+		'  reviewed: false',
+		'  sources: [deploys.csv, slack/incident/2026-07-22.json]',
+		'---',
+		'',
+	].join('\n');
+
+	it('keeps every field the model owns and the artefact sources in the stamp', () => {
+		const result = applyDraft(firstDraft, { summary: 'The index build on orders ran without CONCURRENTLY and held a write lock.' }, stamp);
+		expect(result.ok, result.ok ? '' : result.reason).toBe(true);
+		if (!result.ok) return;
+		const fm = jsyaml.load(result.text.split('\n---\n')[0]!.replace(/^---\n/, '')) as Record<string, any>;
+		expect(fm.drafted.fields).toEqual(['title', 'summary', 'timeline', 'startedAt']);
+		expect(fm.drafted.sources).toEqual(['deploys.csv', 'slack/incident/2026-07-22.json']);
+		expect(fm.timeline[0].refs).toEqual(['deploys.csv#3']);
+	});
+});

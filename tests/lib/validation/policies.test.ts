@@ -23,7 +23,7 @@ const findings = (changes: Record<string, unknown> = {}, body = '', policy = DEF
 
 describe('the contract defaults', () => {
 	it('match the numbers in the format', () => {
-		expect(DEFAULT_POLICY.requiredReviews).toEqual(['responder', 'lead']);
+		expect(DEFAULT_POLICY.requiredReviews).toEqual(['responder', 'lead', 'manager']);
 		expect(DEFAULT_POLICY.sev1ExtraReviews).toEqual(['director']);
 		expect(DEFAULT_POLICY.urgentDueWindowDays).toEqual({ SEV1: 15, SEV2: 30, SEV3: 56, SEV4: 56 });
 		expect(DEFAULT_POLICY.otherDueWindowDays).toBe(90);
@@ -31,25 +31,25 @@ describe('the contract defaults', () => {
 });
 
 describe('review roles', () => {
-	it('needs responder and lead, and director for a SEV1', () => {
-		expect(requiredReviewRoles('SEV2', DEFAULT_POLICY)).toEqual(['responder', 'lead']);
-		expect(requiredReviewRoles('SEV1', DEFAULT_POLICY)).toEqual(['responder', 'lead', 'director']);
+	it('needs responder, lead and manager, and director for a SEV1', () => {
+		expect(requiredReviewRoles('SEV2', DEFAULT_POLICY)).toEqual(['responder', 'lead', 'manager']);
+		expect(requiredReviewRoles('SEV1', DEFAULT_POLICY)).toEqual(['responder', 'lead', 'manager', 'director']);
 	});
 
 	it('is an error for a published postmortem only', () => {
-		expect(findings({ reviews: [] })).toEqual(['error reviews: a published SEV3 postmortem needs reviews by responder, lead; missing: responder, lead']);
+		expect(findings({ reviews: [] })).toEqual(['error reviews: a published SEV3 postmortem needs reviews by responder, lead, manager; missing: responder, lead, manager']);
 		expect(findings({ reviews: [], status: 'review' })).toEqual([]);
 		expect(findings({ reviews: [], status: 'draft' })).toEqual([]);
 	});
 
 	it('lists the missing roles as a to-do for unpublished postmortems', () => {
 		const { pm } = parse({ status: 'review', severity: 'SEV1', reviews: [{ role: 'lead', by: '@li', on: '2025-03-18' }] });
-		expect(missingReviewRoles(pm, DEFAULT_POLICY)).toEqual(['responder', 'director']);
+		expect(missingReviewRoles(pm, DEFAULT_POLICY)).toEqual(['responder', 'manager', 'director']);
 	});
 
 	it('follows the config', () => {
-		const policy = archiveConfigSchema.parse({ policy: { requiredReviews: ['manager'] } }).policy;
-		expect(findings({}, '', policy)).toEqual(['error reviews: a published SEV3 postmortem needs reviews by manager; missing: manager']);
+		const policy = archiveConfigSchema.parse({ policy: { requiredReviews: ['director'] } }).policy;
+		expect(findings({}, '', policy)).toEqual(['error reviews: a published SEV3 postmortem needs reviews by director; missing: director']);
 	});
 });
 
@@ -179,7 +179,39 @@ describe('unknown fields', () => {
 
 describe('template placeholders', () => {
 	it('warns while the placeholders of npm run new are still there', () => {
-		const lines = findings({ services: ['service-name'], authors: ['@your-handle'], impact: { summary: 'TODO: what did users experience, and for how long?' } });
+		const lines = findings({ status: 'draft', services: ['service-name'], authors: ['@your-handle'], impact: { summary: 'TODO: what did users experience, and for how long?' } });
 		expect(lines.map((l) => l.split(':')[0])).toEqual(['warning services[0]', 'warning authors[0]', 'warning impact.summary']);
+	});
+
+	it('refuses to publish a scaffold TODO: title, summary, impact, an action item\'s owner or title', () => {
+		const changes = {
+			title: 'TODO: what happened',
+			summary: 'TODO: a paragraph',
+			impact: { summary: 'TODO: what did users experience?' },
+			actionItems: [
+				{ id: 'ENG-1', title: 'Add a canary step', owner: 'TODO', priority: 'P2', due: '2025-05-01' },
+				{ id: 'ENG-2', title: 'TODO: follow up with the users already affected', owner: '@support', priority: 'P1', due: '2025-04-01' },
+			],
+		};
+		const published = findings(changes);
+		expect(published.map((l) => l.split(':')[0])).toEqual(['error title', 'error impact.summary', 'error summary', 'error actionItems[0].owner', 'error actionItems[1].title']);
+		expect(published[3]).toContain('"TODO" is still the template\'s placeholder; write the person or team handle who will do it before publishing');
+		expect(findings({ ...changes, status: 'review' }).every((l) => l.startsWith('warning'))).toBe(true);
+	});
+});
+
+describe('unreviewed model drafts', () => {
+	const drafted = { model: 'm', at: '2025-03-20T00:00:00Z', fields: ['summary', 'timeline'], reviewed: false, sources: ['chat.json'] };
+
+	it('cannot be published', () => {
+		expect(findings({ summary: 'The lock queued writes.', drafted })).toEqual([
+			'error drafted.reviewed: is false: the model drafted summary, timeline and nobody has reviewed it; a published postmortem needs people to review the draft and set drafted.reviewed: true',
+		]);
+		expect(findings({ summary: 'The lock queued writes.', drafted: { ...drafted, reviewed: true } })).toEqual([]);
+	});
+
+	it('is a warning in review and nothing in a draft', () => {
+		expect(findings({ summary: 'The lock queued writes.', drafted, status: 'review' }).map((l) => l.split(':')[0])).toEqual(['warning drafted.reviewed']);
+		expect(findings({ summary: 'The lock queued writes.', drafted, status: 'draft' })).toEqual([]);
 	});
 });
