@@ -106,7 +106,7 @@ describe('page budgets on a generated 30-postmortem archive', () => {
 		// open item in the compact record the recompute script reads.
 		const html = await readFile(path.join(site.outDir, 'actions', 'index.html'), 'utf8');
 		const openRows = html.match(/<tr data-id=[\s\S]*?<\/tr>/g) ?? [];
-		const closedTable = html.match(/<table class="ai-closed"[\s\S]*?<\/table>/)?.[0] ?? '';
+		const closedTable = html.match(/<table class="ai-closed[^"]*"[\s\S]*?<\/table>/)?.[0] ?? '';
 		const closedRows = (closedTable.match(/<tbody>[\s\S]*<\/tbody>/)?.[0] ?? '').match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
 		expect(openRows.length).toBeGreaterThan(5);
 		expect(closedRows.length).toBeGreaterThan(5);

@@ -154,7 +154,7 @@ describe('blame language', () => {
 
 	it('skips fields the model drafted and nobody reviewed yet (the drafting gate checks those)', () => {
 		const drafted = { model: 'm', at: '2025-03-20T00:00:00Z', fields: ['summary'], reviewed: false };
-		expect(findings({ status: 'review', summary: 'Dana forgot the lock timeout.', drafted })).toEqual([]);
+		expect(findings({ status: 'draft', summary: 'Dana forgot the lock timeout.', drafted })).toEqual([]);
 		expect(findings({ status: 'review', summary: 'Dana forgot the lock timeout.', drafted: { ...drafted, reviewed: true } })).toHaveLength(1);
 	});
 });
