@@ -23,6 +23,8 @@ describe('colours', () => {
 		vi.stubEnv('FORCE_COLOR', undefined);
 		vi.stubEnv('NO_COLOR', undefined);
 		vi.stubEnv('NODE_DISABLE_COLORS', undefined);
+		// Node reads a bare CI=true (as CI runs this suite) as a 2-colour terminal, which styleText leaves plain.
+		vi.stubEnv('CI', undefined);
 		vi.stubEnv('TERM', 'xterm-256color');
 		const c = colours(fakeTerminal());
 		expect(c.red('failed')).toBe('\u001b[31mfailed\u001b[39m');
