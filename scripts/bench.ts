@@ -40,6 +40,8 @@ Options:
   --corpora DIR      folder with public-postmortems.json and icco-postmortems.json
                      (default: shared/corpora beside the project or a parent folder)
   --no-search        skip the Chromium query measurement
+  --no-satteri       leave out the floor with Astro's default processor (a third
+                     fewer builds when only the ratio project/floor is wanted)
   --warm             instead: a cold build, a rebuild with nothing changed and a rebuild
                      after one postmortem's text changed (each keeping the cache folder),
                      for the project and the floor; checks the rebuilt sites are right
@@ -69,6 +71,7 @@ const { values: options } = parseCommandLine(usage, {
 		'as-of': { type: 'string' },
 		corpora: { type: 'string' },
 		'no-search': { type: 'boolean' },
+		'no-satteri': { type: 'boolean' },
 		timeline: { type: 'boolean' },
 		profile: { type: 'boolean' },
 		warm: { type: 'boolean' },
@@ -129,6 +132,7 @@ await runCli(async () => {
 				dueWindows: getConfig().policy,
 				workDir: path.join(workRoot, `n${n}`),
 				skipSearch: Boolean(options['no-search']),
+				variants: options['no-satteri'] ? (['project', 'floor'] as const) : undefined,
 				keep: Boolean(options.keep),
 				progress,
 			};

@@ -29,6 +29,8 @@ export interface BenchOptions {
 	skipSearch: boolean;
 	/** Keep every build's output (else only the last round's sites are kept, until the caller removes workDir). */
 	keep: boolean;
+	/** The builds to run (default all three; `--no-satteri` leaves out the floor with Astro's default processor). */
+	variants?: ReadonlyArray<Variant>;
 	progress: (line: string) => void;
 }
 
@@ -168,7 +170,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 	const machine = machineInfo();
 	for (let round = 1; round <= options.rounds; round++) {
 		// Rotate the order so no variant always runs first (after a cold page cache) or last.
-		const order = VARIANTS.map((_, i) => VARIANTS[(i + round - 1) % VARIANTS.length]!);
+		const variants = options.variants ?? VARIANTS;
+		const order = variants.map((_, i) => variants[(i + round - 1) % variants.length]!);
 		for (const variant of order) {
 			const runDir = path.join(workDir, `${variant}-${round}`);
 			const run = await runBuild(variant, runDir, contentDir, options.asOf);

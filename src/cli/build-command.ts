@@ -26,7 +26,7 @@ export async function runBuildCommand(opts: BuildCommandOptions, env: NodeJS.Pro
 	const drafting = !opts.skipDraft && draftWouldCall(env);
 	let astro = drafting ? undefined : startAstroBuild(opts.outDir, { hold: true });
 	// A bad postmortems.config.ts throws here (ConfigError, printed by runCli): stop Astro too.
-	const validation = await validateForBuild(opts.dir, opts.strict).catch((error: unknown) => {
+	const validation = await validateForBuild(opts.dir, opts.strict, astroCacheDir(env)).catch((error: unknown) => {
 		astro?.stop();
 		throw error;
 	});

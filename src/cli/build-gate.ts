@@ -1,7 +1,7 @@
 import { checkContentDir } from './check-content.ts';
 import { printValidationReport } from './validation-report.ts';
 import { gateBuild } from '../lib/validation/build-gate.ts';
-import { selectDraftTargets, splitScaffolds } from '../lib/drafting/select.ts';
+import { openValidationCache } from './validation-cache.ts';
 import { sanitiseForTerminal } from './terminal.ts';
 
 /** What the validation step of `npm run build` decided. */
@@ -19,15 +19,18 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
  * Validates the archive for a build and prints the report. Errors in published
  * postmortems stop the build; errors in drafts and postmortems in review leave those
  * files out (their pages are not built) unless `strict`, where every error and
- * warning stops it.
+ * warning stops it. Unchanged files' results come from the cache in `cacheDir`.
  */
-export async function validateForBuild(dir: string, strict: boolean): Promise<BuildValidation> {
-	const checked = await checkContentDir(dir);
+export async function validateForBuild(dir: string, strict: boolean, cacheDir: string): Promise<BuildValidation> {
+	// Unchanged files reuse the last build's results (the cache sits in Astro's cache folder).
+	const cache = await openValidationCache(cacheDir);
+	const checked = await checkContentDir(dir, { check: cache.check });
 	if ('missing' in checked) {
 		say(`build: no postmortems folder at ${checked.missing} (set POSTMORTEMS_DIR or create content/postmortems)`);
 		return { ok: false, pendingDrafts: 0, leftOut: [] };
 	}
 	const { sources, result } = checked;
+	await cache.save();
 	if (result.findings.length > 0) printValidationReport(result, sources.length);
 	const gate = gateBuild(sources, result.findings, strict);
 	if (gate.blocking.length > 0 || (strict && result.warningCount > 0)) {
@@ -40,6 +43,6 @@ export async function validateForBuild(dir: string, strict: boolean): Promise<Bu
 		for (const s of gate.leftOut) say(`  ${sanitiseForTerminal(s.file)}`);
 	}
 	const leftOutFiles = new Set(gate.leftOut.map((s) => s.file));
-	const entries = result.entries.filter((e) => !leftOutFiles.has(e.file));
-	return { ok: true, pendingDrafts: splitScaffolds(selectDraftTargets(entries)).ready.length, leftOut: gate.leftOut.map((s) => s.relative ?? s.file) };
+	const pendingDrafts = sources.filter((s) => !leftOutFiles.has(s.file) && cache.draftReady(s.file)).length;
+	return { ok: true, pendingDrafts, leftOut: gate.leftOut.map((s) => s.relative ?? s.file) };
 }

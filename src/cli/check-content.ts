@@ -4,19 +4,20 @@ import { getConfig } from '../config.ts';
 import { isInside, readPostmortemSources } from './content-dir.ts';
 import { splitFrontmatter } from '../lib/validation/frontmatter.ts';
 import { localImageLinks, outsideImageMessage } from '../lib/validation/images.ts';
-import { validateArchive, type ArchiveResult } from '../lib/validation/validate-archive.ts';
+import { validateArchive, type ArchiveResult, type FileCheck } from '../lib/validation/validate-archive.ts';
 import type { Finding } from '../lib/validation/findings.ts';
 import type { SourceFile } from '../lib/validation/validate-archive.ts';
 
 /**
  * Reads and validates the archive folder; a missing folder is reported, not thrown.
- * `now` (default: the clock) lets validation warn on incidents in the future.
+ * `now` (default: the clock) lets validation warn on incidents in the future; `check`
+ * replaces the per-file validation (the build puts its cache in front of it).
  */
-export async function checkContentDir(dir: string, options: { now?: Date } = {}): Promise<{ sources: SourceFile[]; result: ArchiveResult } | { missing: string }> {
+export async function checkContentDir(dir: string, options: { now?: Date; check?: FileCheck } = {}): Promise<{ sources: SourceFile[]; result: ArchiveResult } | { missing: string }> {
 	const s = await stat(dir).catch(() => undefined);
 	if (!s?.isDirectory()) return { missing: dir };
 	const sources = await readPostmortemSources(dir);
-	const result = validateArchive(sources, getConfig().policy, { now: options.now ?? new Date() });
+	const result = validateArchive(sources, getConfig().policy, { now: options.now ?? new Date() }, options.check);
 	const linked = await imagesLinkedOutside(dir, sources);
 	if (linked.length === 0) return { sources, result };
 	const findings = [...result.findings, ...linked];

@@ -152,11 +152,14 @@ export function placeholderFindings(pm: Parameters<typeof leftoverPlaceholders>[
 	});
 }
 
+/** The end of the future-start warning: the one finding that depends on the clock. */
+export const IN_THE_FUTURE = 'is in the future; check the date (an incident cannot have started yet)';
+
 /** A warning when the incident starts after `now`: a mistyped year (9999) would otherwise pass unnoticed. */
 export function futureFindings(pm: { startedAt?: Date }, now: Date | undefined): PolicyFinding[] {
 	if (!now || !pm.startedAt || pm.startedAt.getTime() <= now.getTime()) return [];
 	const when = pm.startedAt.getUTCFullYear() > 9999 ? 'after the year 9999' : `(${pm.startedAt.toISOString().replace('.000Z', 'Z')})`;
-	return [{ path: 'startedAt', level: 'warning', message: `${when} is in the future; check the date (an incident cannot have started yet)` }];
+	return [{ path: 'startedAt', level: 'warning', message: `${when} ${IN_THE_FUTURE}` }];
 }
 
 /** Every policy finding for one postmortem (errors and warnings), per the contract and config; `now` enables the future-date warning. */

@@ -189,8 +189,11 @@ export interface ArchiveResult {
 	warningCount: number;
 }
 
+/** How one file is checked: `validateFile`, or a cache in front of it (the build's, src/cli/validation-cache.ts). */
+export type FileCheck = (source: SourceFile, policy: ArchiveConfig['policy'], options: ValidateOptions) => FileResult;
+
 /** Validates every file, then the rules that span files (unique slugs, unique action item ids). */
-export function validateArchive(sources: ReadonlyArray<SourceFile>, policy: ArchiveConfig['policy'], options: ValidateOptions = {}): ArchiveResult {
+export function validateArchive(sources: ReadonlyArray<SourceFile>, policy: ArchiveConfig['policy'], options: ValidateOptions = {}, check: FileCheck = validateFile): ArchiveResult {
 	const entries: ValidEntry[] = [];
 	const findings: Finding[] = [];
 	const slugOwner = new Map<string, string>();
@@ -202,7 +205,7 @@ export function validateArchive(sources: ReadonlyArray<SourceFile>, policy: Arch
 		} else {
 			slugOwner.set(source.slug, source.file);
 		}
-		const result = validateFile(source, policy, options);
+		const result = check(source, policy, options);
 		findings.push(...result.findings);
 		if (result.entry) entries.push(result.entry);
 		// Ids of every file, valid or not: a duplicate is reported in the same run as a type error.
