@@ -2,6 +2,7 @@ import { checkContentDir } from './check-content.ts';
 import { printValidationReport } from './validation-report.ts';
 import { gateBuild } from '../lib/validation/build-gate.ts';
 import { openValidationCache } from './validation-cache.ts';
+import { countOf } from '../lib/format/labels.ts';
 import { sanitiseForTerminal } from './terminal.ts';
 
 /** What the validation step of `npm run build` decided. */
@@ -31,6 +32,8 @@ export async function validateForBuild(dir: string, strict: boolean, cacheDir: s
 	}
 	const { sources, result } = checked;
 	await cache.save();
+	const reused = sources.length - cache.validated;
+	if (reused > 0) console.log(`validation: ${countOf(sources.length - reused, 'postmortem')} checked, ${countOf(reused, 'unchanged one')} reused from the last build`);
 	if (result.findings.length > 0) printValidationReport(result, sources.length);
 	const gate = gateBuild(sources, result.findings, strict);
 	if (gate.blocking.length > 0 || (strict && result.warningCount > 0)) {

@@ -84,6 +84,7 @@ describe('a warm rebuild equals a cold build', () => {
 		const warm = await build('warm-0', warmCache());
 		expect(warm.log).toContain('(restored)');
 		expect(warm.log).toContain('(unchanged, reused)');
+		expect(warm.log).toContain('validation: 0 postmortems checked, 14 unchanged ones reused from the last build');
 		expect(await hashes(warm.out)).toEqual(await hashes(path.join(work, 'cold-0')));
 	});
 
@@ -93,6 +94,7 @@ describe('a warm rebuild equals a cold build', () => {
 		const warm = await build('warm-1', warmCache());
 		const cold = await build('cold-1', path.join(work, 'cache-cold-1'));
 		expect(warm.log).toContain('(restored)');
+		expect(warm.log).toContain('validation: 1 postmortem checked, 13 unchanged ones reused from the last build');
 		const warmFiles = await hashes(warm.out);
 		expect(Object.values(await hashes(path.join(work, 'warm-0')))).not.toEqual(Object.values(warmFiles));
 		expect(warmFiles).toEqual(await hashes(cold.out));
@@ -111,6 +113,8 @@ describe('a warm rebuild equals a cold build', () => {
 		const html = await readFile(path.join(warm.out, page), 'utf8');
 		expect(html).toContain('Edited layout.');
 		expect(html).toContain('Incident reviews');
+		// The config is an input of every file's validation: nothing is reused after it changed.
+		expect(warm.log).not.toContain('unchanged ones reused');
 		expect(warmFiles).toEqual(await hashes(cold.out));
 	});
 });
