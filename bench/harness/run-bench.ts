@@ -175,9 +175,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 		for (const variant of order) {
 			const runDir = path.join(workDir, `${variant}-${round}`);
 			const run = await runBuild(variant, runDir, contentDir, options.asOf);
-			samples.push({ variant, round, seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakRssBytes: run.peakRssBytes, peakRssBreakdown: run.peakRssBreakdown });
+			samples.push({ variant, round, seconds: run.seconds, cpuSeconds: run.cpuSeconds, pagefindCpuSeconds: run.pagefindCpuSeconds, peakRssBytes: run.peakRssBytes, peakRssBreakdown: run.peakRssBreakdown });
 			const rss = run.peakRssBytes === undefined ? '' : `, peak ${Math.round(run.peakRssBytes / 1024 / 1024)} MB`;
-			const cpu = run.cpuSeconds === undefined ? '' : `, CPU ${run.cpuSeconds.toFixed(1)} s`;
+			const cpu = run.cpuSeconds === undefined ? '' : `, CPU ${run.cpuSeconds.toFixed(1)} s (Pagefind ${(run.pagefindCpuSeconds ?? 0).toFixed(1)} s)`;
 			progress(`N=${n}: round ${round}/${options.rounds} ${variant.padEnd(13)} ${run.seconds.toFixed(1).padStart(6)} s${cpu}${rss}`);
 			if (round === options.rounds) {
 				sites[variant] = await siteFigures(variant, run.outDir, options, notes);

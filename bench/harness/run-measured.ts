@@ -14,6 +14,8 @@ export interface MeasuredRun {
 	 * busy machine. Undefined without /usr/bin/time.
 	 */
 	cpuSeconds: number | undefined;
+	/** Of cpuSeconds, Pagefind's binary (sampled from /proc); undefined without /usr/bin/time. */
+	pagefindCpuSeconds: number | undefined;
 	/** Peak resident memory of the whole process tree, bytes; undefined where /proc is missing. */
 	peakRssBytes: number | undefined;
 	/** The processes at the peak, largest first. */
@@ -53,11 +55,15 @@ export async function runMeasured(command: string, args: string[], options: { cw
 	const peakRssBytes = watcher.stop();
 	await new Promise<void>((resolve) => log.end(resolve));
 	let cpuSeconds: number | undefined;
+	let pagefindCpuSeconds: number | undefined;
 	if (timed) {
 		const [user, system] = (await readFile(timeFile, 'utf8').catch(() => '')).trim().split(/\s+/).slice(-2).map(Number);
 		// Plus Pagefind's binary, which GNU time misses (see process-tree.ts), sampled every 100 ms.
-		if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user! + system! + watcher.unreapedCpuSeconds();
+		if (Number.isFinite(user) && Number.isFinite(system)) {
+			pagefindCpuSeconds = watcher.unreapedCpuSeconds();
+			cpuSeconds = user! + system! + pagefindCpuSeconds;
+		}
 		await rm(timeFile, { force: true });
 	}
-	return { code, seconds, cpuSeconds, peakRssBytes, peakRssBreakdown: watcher.breakdown() };
+	return { code, seconds, cpuSeconds, pagefindCpuSeconds, peakRssBytes, peakRssBreakdown: watcher.breakdown() };
 }

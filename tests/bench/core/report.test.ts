@@ -70,6 +70,19 @@ describe('summarise', () => {
 		expect(r.baselineCpuSeconds).toBe(9);
 		expect(r.cpuRatio).toBe(2.667);
 		expect(r.baselineSatteriCpuSeconds).toBeNull();
+		// No Pagefind figure in these samples: no ratio without it either.
+		expect(r.cpuRatioWithoutSearch).toBeNull();
+	});
+
+	it('separates the search indexer\'s CPU time and gives the ratio without it', () => {
+		const withSearch = input(1000, [30, 10, 12], [8, 10, 9]);
+		withSearch.samples = withSearch.samples.map((s) => (s.variant === 'project' ? { ...s, pagefindCpuSeconds: 6 } : s.variant === 'floor' ? { ...s, pagefindCpuSeconds: 3 } : s));
+		const w = summarise(withSearch);
+		expect(w.buildPagefindCpuSeconds).toBe(6);
+		expect(w.baselinePagefindCpuSeconds).toBe(3);
+		// (24 − 6) / (9 − 3)
+		expect(w.cpuRatioWithoutSearch).toBe(3);
+		expect(formatResult(w)).toContain('CPU ratio without it 3');
 	});
 
 	it('reports the largest peak memory of the rounds, and null when it could not be sampled', () => {
