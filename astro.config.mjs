@@ -6,7 +6,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import sitemap from '@astrojs/sitemap';
 import { ConfigError, getConfig } from './src/config.ts';
-import { splitDataStore } from './src/vite/split-data-store.ts';
+import { splitDataStoreIntegration } from './src/vite/split-data-store.ts';
 
 // postmortems.config.ts is checked here with the schema the scripts use (src/config.ts), so a
 // bad field stops `astro dev`, `astro build` and `astro check` with the file, the field and
@@ -63,7 +63,11 @@ export default defineConfig({
 	},
 	devToolbar: { enabled: false },
 	// sitemap-index.xml for search engines (named in robots.txt); none for an archive marked noindex.
-	integrations: site.noindex ? [] : [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
+	integrations: [
+		// Astro's content store read from its file at build time, not bundled (issue 17).
+		splitDataStoreIntegration(),
+		...(site.noindex ? [] : [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })]),
+	],
 	// `.astro-xxxx` classes instead of `[data-astro-cid-xxxx]` attributes: about 10 bytes less
 	// per scoped selector and per element, which keeps incident pages inside their CSS budget.
 	scopedStyleStrategy: 'class',
@@ -75,8 +79,6 @@ export default defineConfig({
 	// last build are copied from the cache folder instead of rendered (issue 17).
 	experimental: { incrementalBuild: true },
 	vite: {
-		// Astro's content store compiles in seconds, not a minute, at 5,000 postmortems (issue 17).
-		plugins: [splitDataStore()],
 		build: {
 			// Vite's and Astro's 4 KB default for every asset and stylesheet, except the aging pages'
 			// recompute script: inline up to 6 KB (its budget in tests/e2e/actions.e2e.ts), so those

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { glob, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { glob } from 'node:fs/promises';
 import { INDEXED_PAGES_GLOB, writeSearchIndex, type SearchIndexResult } from './search-index.ts';
 
 /**
@@ -27,6 +26,21 @@ async function inputHash(siteDir: string): Promise<{ hash: string; pages: number
 	return { hash: hash.digest('hex'), pages: files.length };
 }
 
+/**
+ * Replaces `to` with a copy of `from`; false when that failed. Synchronous on purpose: Node's
+ * promise-based cp and rm take a second or more per thousand files (2.8 s and 0.9 s for the
+ * 5,100 files of the index at 5,000 postmortems), the synchronous ones 0.3 s and 0.2 s.
+ */
+function copyTree(from: string, to: string): boolean {
+	try {
+		rmSync(to, { recursive: true, force: true });
+		cpSync(from, to, { recursive: true });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** Writes `<siteDir>/pagefind`, from the cache when the indexed pages are unchanged; `reused` says which. */
 export async function writeSearchIndexCached(siteDir: string, cacheDir: string): Promise<SearchIndexResult & { reused: boolean }> {
 	const cachedBundle = path.join(cacheDir, 'pagefind', 'bundle');
@@ -34,17 +48,14 @@ export async function writeSearchIndexCached(siteDir: string, cacheDir: string):
 	const { hash, pages } = await inputHash(siteDir);
 	const stamp = await readFile(stampFile, 'utf8').then((t) => JSON.parse(t) as { hash: string; pageCount: number }, () => undefined);
 	const outputPath = path.join(siteDir, 'pagefind');
-	if (stamp?.hash === hash && stamp.pageCount === pages) {
-		const copied = await rm(outputPath, { recursive: true, force: true })
-			.then(() => cp(cachedBundle, outputPath, { recursive: true }))
-			.then(() => true, () => false);
-		if (copied) return { pageCount: pages, outputPath, errors: [], reused: true };
+	if (stamp?.hash === hash && stamp.pageCount === pages && copyTree(cachedBundle, outputPath)) {
+		return { pageCount: pages, outputPath, errors: [], reused: true };
 	}
 	const result = await writeSearchIndex(siteDir);
 	if (result.errors.length === 0) {
 		// The stamp goes last: a copy cut short is never taken for a whole one.
-		await rm(path.dirname(stampFile), { recursive: true, force: true });
-		await cp(outputPath, cachedBundle, { recursive: true });
+		rmSync(path.dirname(stampFile), { recursive: true, force: true });
+		if (!copyTree(outputPath, cachedBundle)) return { ...result, reused: false };
 		await writeFile(stampFile, JSON.stringify({ hash, pageCount: result.pageCount }));
 	}
 	return { ...result, reused: false };

@@ -21,9 +21,30 @@ function siteKey(): string {
 	return site;
 }
 
+/** Each archive entry's digest, computed once per build: a page key names up to six entries, a listing page twenty. */
+const entryDigests = new WeakMap<object, string>();
+
+/** An archive entry (`{ slug, data }`): built once per build from the collection and never changed after. */
+function isArchiveEntry(value: unknown): value is { slug: string; data: object } {
+	if (typeof value !== 'object' || value === null) return false;
+	const v = value as Record<string, unknown>;
+	return typeof v.slug === 'string' && typeof v.data === 'object' && v.data !== null && Object.keys(v).length === 2;
+}
+
+/** Archive entries stand in a key by the digest of their JSON, written once per entry rather than once per page that shows it. */
+function entryDigest(_key: string, value: unknown): unknown {
+	if (!isArchiveEntry(value)) return value;
+	let digest = entryDigests.get(value);
+	if (digest === undefined) {
+		digest = `entry:${createHash('sha256').update(JSON.stringify(value)).digest('base64url')}`;
+		entryDigests.set(value, digest);
+	}
+	return digest;
+}
+
 /** The cache key of a page showing `data` (anything JSON can hold; Maps and Sets are not). */
 export function pageCacheKey(data: unknown): string {
-	return createHash('sha256').update(siteKey()).update('\0').update(JSON.stringify(data)).digest('base64url');
+	return createHash('sha256').update(siteKey()).update('\0').update(JSON.stringify(data, entryDigest)).digest('base64url');
 }
 
 /** Adds each path's cache key, from its props (a listing page: its heading's data and its page of entries). */

@@ -98,15 +98,12 @@ function mayHoldFinding(sentence: string, known: ReadonlySet<string>, extra: Rea
 }
 
 /** Every sentence of `text` that does not read as blameless, one finding per sentence. */
-export let passed = 0, total = 0;
 export function findBlame(text: string, options: ToneOptions = {}): ToneFinding[] {
 	const known = knownNameSet(options.knownPeople ?? []);
 	const extra = extraPhrases(options.blameWords);
 	const out: ToneFinding[] = [];
 	for (const sentence of splitSentences(text)) {
-		total++;
 		if (!mayHoldFinding(sentence, known, extra)) continue;
-		passed++;
 		const found = judgeSentence(sentence, known, extra);
 		if (!found) continue;
 		const { how, ...finding } = found;
