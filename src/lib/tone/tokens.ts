@@ -21,15 +21,28 @@ const TOKEN_RE = /@[\p{L}\p{N}](?:[\p{L}\p{N}_]|[.-](?=[\p{L}\p{N}]))*(?:['’]s
 // "it's", "that's": a contraction, not a possessive.
 const CONTRACTIONS = new Set(["it's", "that's", "what's", "there's", "here's", "let's", "who's", "he's", "she's", "where's"]);
 
+const PUNCT = new Set([',', ';', ':', '—', '–', '(', ')']);
+const APOSTROPHE = 39; // '
+const LOWER_S = 115; // s
+const UPPER_S = 83; // S
+const LONG_S = 0x17f; // ſ, which /s/iu matches too
+
 export function tokenise(sentence: string): Token[] {
 	const out: Token[] = [];
 	for (const [raw] of sentence.matchAll(TOKEN_RE)) {
-		if (/^[,;:—–()]$/.test(raw)) {
+		if (raw.length === 1 && PUNCT.has(raw)) {
 			out.push({ text: raw, low: raw, cap: false, possessive: false, punct: true });
 			continue;
 		}
-		const straight = raw.replace(/’/g, "'");
+		// The regular expressions below run only for words that end in an apostrophe or an s:
+		// the tone check tokenises every sentence of every postmortem in a build.
+		const straight = raw.includes('’') ? raw.replace(/’/g, "'") : raw;
 		const lowered = straight.toLowerCase();
+		const last = straight.charCodeAt(straight.length - 1);
+		if (last !== APOSTROPHE && last !== LOWER_S && last !== UPPER_S && last !== LONG_S) {
+			out.push({ text: straight, low: lowered, cap: /^@?\p{Lu}/u.test(straight), possessive: false, punct: false });
+			continue;
+		}
 		const possessive = !CONTRACTIONS.has(lowered) && (/\p{L}'s$/iu.test(straight) || /s'$/i.test(straight));
 		const text = possessive ? straight.replace(/'s?$/i, '') : straight.replace(/'$/, '');
 		out.push({ text, low: text.toLowerCase(), cap: /^@?\p{Lu}/u.test(text), possessive, punct: false });
