@@ -6,7 +6,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import sitemap from '@astrojs/sitemap';
 import { ConfigError, getConfig } from './src/config.ts';
-import { splitDataStoreIntegration } from './src/vite/split-data-store.ts';
+import { dataStoreModule } from './src/vite/data-store-module.ts';
 
 // postmortems.config.ts is checked here with the schema the scripts use (src/config.ts), so a
 // bad field stops `astro dev`, `astro build` and `astro check` with the file, the field and
@@ -65,7 +65,7 @@ export default defineConfig({
 	// sitemap-index.xml for search engines (named in robots.txt); none for an archive marked noindex.
 	integrations: [
 		// Astro's content store read from its file at build time, not bundled (issue 17).
-		splitDataStoreIntegration(),
+		dataStoreModule(),
 		...(site.noindex ? [] : [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })]),
 	],
 	// `.astro-xxxx` classes instead of `[data-astro-cid-xxxx]` attributes: about 10 bytes less

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AstroConfig } from 'astro';
-import { astroStoreFile, readStoreModule, splitDataStore, splitJsonParseLiteral } from '../../src/vite/split-data-store.ts';
+import { astroStoreFile, readStoreModule, dataStorePlugin, splitJsonParseLiteral } from '../../src/vite/data-store-module.ts';
 
 /** The module as Astro writes it for a store. */
 const astroModule = (store: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(store))})`;
@@ -46,7 +46,7 @@ describe('the data-store module in pieces', () => {
 	});
 
 	it('rewrites only Astro\'s data-store module', () => {
-		const plugin = splitDataStore();
+		const plugin = dataStorePlugin();
 		const transform = plugin.transform as { handler: (code: string, id: string) => { code: string } | undefined };
 		const big = astroModule({ text: 'x'.repeat(3 << 20) });
 		expect(transform.handler(big, 'src/pages/index.astro')).toBeUndefined();
@@ -69,7 +69,7 @@ describe('the data-store module read from Astro\'s store file in a build', () =>
 
 	type Load = { handler: (id: string) => { code: string; meta?: unknown } | undefined };
 	const pluginFor = (command: 'build' | 'serve', file?: string) => {
-		const plugin = splitDataStore({ storeFile: file });
+		const plugin = dataStorePlugin({ storeFile: file });
 		(plugin.configResolved as (c: { command: string }) => void)({ command });
 		return plugin.load as unknown as Load;
 	};

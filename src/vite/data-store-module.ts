@@ -15,7 +15,7 @@ import type { Plugin } from 'vite';
  *   own loader reads that same file (`getDataStoreFile`, asked of Astro itself), and Astro's
  *   sync has just written it whenever the store changed. When Astro keeps its store another
  *   way (chunked storage, a new version), Astro's own module is used.
- * - Otherwise (`astro dev`, or no fresh store file), the literal is cut into 1 MB pieces
+ * - Otherwise (`astro dev`, or no store file), the literal is cut into 1 MB pieces
  *   joined at run time (2.8 s instead of 37 s at 5,000).
  */
 
@@ -97,10 +97,10 @@ function fileSize(file: string): number | undefined {
  * Vite plugin for Astro's data-store module (see above). `storeFile`: where Astro keeps the
  * store during a build (`<cacheDir>/data-store.json`); without it, pieces only.
  */
-export function splitDataStore(options: { storeFile?: string } = {}): Plugin {
+export function dataStorePlugin(options: { storeFile?: string } = {}): Plugin {
 	let building = false;
 	return {
-		name: 'postmortems:split-data-store',
+		name: 'postmortems:data-store-module',
 		configResolved(config) {
 			building = config.command === 'build';
 		},
@@ -148,12 +148,12 @@ export async function astroStoreFile(config: AstroConfig): Promise<string | unde
 }
 
 /** The plugin as an Astro integration, so that it learns where this build keeps its store. */
-export function splitDataStoreIntegration(): AstroIntegration {
+export function dataStoreModule(): AstroIntegration {
 	return {
-		name: 'postmortems:split-data-store',
+		name: 'postmortems:data-store-module',
 		hooks: {
 			'astro:config:setup': async ({ config, updateConfig }) => {
-				updateConfig({ vite: { plugins: [splitDataStore({ storeFile: await astroStoreFile(config) })] } });
+				updateConfig({ vite: { plugins: [dataStorePlugin({ storeFile: await astroStoreFile(config) })] } });
 			},
 		},
 	};
