@@ -21,7 +21,7 @@ function siteKey(): string {
 	return site;
 }
 
-/** Each archive entry's digest, computed once per build: a page key names up to six entries, a listing page twenty. */
+/** Each archive entry's digest, computed once per build: a page key names up to six entries, a listing page fifty. */
 const entryDigests = new WeakMap<object, string>();
 
 /** An archive entry (`{ slug, data }`): built once per build from the collection and never changed after. */
