@@ -5,6 +5,7 @@ import { draftWouldCall, runDraftCommand } from './draft-command.ts';
 import { noKeyLine } from './draft-report.ts';
 import { writeSearchIndexCached } from './search-index-cache.ts';
 import { astroCacheDir } from './cache-dir.ts';
+import { countOf } from '../lib/format/labels.ts';
 
 /** What `npm run build` was asked to do. */
 export interface BuildCommandOptions {
@@ -67,5 +68,20 @@ export async function runBuildCommand(opts: BuildCommandOptions, env: NodeJS.Pro
 		return 1;
 	}
 	console.log(`search index: ${search.pageCount} incident page(s) in ${((Date.now() - started) / 1000).toFixed(1)}s${search.reused ? ' (unchanged, reused)' : ''} → ${search.outputPath}`);
+	const empty = emptySiteProblem(validation.published, search.pageCount);
+	if (empty) {
+		process.stderr.write(`${empty}\n`);
+		return 1;
+	}
 	return 0;
+}
+
+/**
+ * A site with published postmortems has incident pages. Astro turns a content store it
+ * cannot load into an empty one with a warning only (`ImmutableDataStore.fromModule`),
+ * which would publish an empty archive with exit 0: the build stops instead.
+ */
+export function emptySiteProblem(published: number, incidentPages: number): string | undefined {
+	if (published === 0 || incidentPages > 0) return undefined;
+	return `build: the site has no incident pages, although ${countOf(published, 'published postmortem')} passed validation: Astro's content store came out empty (see its warnings above). Do not deploy this build; run it again, and if it repeats, delete the cache folder (ASTRO_CACHE_DIR, default node_modules/.astro).`;
 }

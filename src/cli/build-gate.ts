@@ -12,6 +12,8 @@ export interface BuildValidation {
 	pendingDrafts: number;
 	/** Unpublished files with errors left out of the build, relative to the postmortems folder (for PM_BUILD_SKIP). */
 	leftOut: string[];
+	/** Postmortems with `status: published` (all valid once the build passes): each must have a page in the built site. */
+	published: number;
 }
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -28,7 +30,7 @@ export async function validateForBuild(dir: string, strict: boolean, cacheDir: s
 	const checked = await checkContentDir(dir, { check: cache.check });
 	if ('missing' in checked) {
 		say(`build: no postmortems folder at ${checked.missing} (set POSTMORTEMS_DIR or create content/postmortems)`);
-		return { ok: false, pendingDrafts: 0, leftOut: [] };
+		return { ok: false, pendingDrafts: 0, leftOut: [], published: 0 };
 	}
 	const { sources, result } = checked;
 	await cache.save();
@@ -38,7 +40,7 @@ export async function validateForBuild(dir: string, strict: boolean, cacheDir: s
 	const gate = gateBuild(sources, result.findings, strict);
 	if (gate.blocking.length > 0 || (strict && result.warningCount > 0)) {
 		say('\nbuild stopped: fix the problems above (npm run validate lists them again).');
-		return { ok: false, pendingDrafts: 0, leftOut: [] };
+		return { ok: false, pendingDrafts: 0, leftOut: [], published: 0 };
 	}
 	if (gate.leftOut.length > 0) {
 		const n = gate.leftOut.length;
@@ -47,5 +49,6 @@ export async function validateForBuild(dir: string, strict: boolean, cacheDir: s
 	}
 	const leftOutFiles = new Set(gate.leftOut.map((s) => s.file));
 	const pendingDrafts = sources.filter((s) => !leftOutFiles.has(s.file) && cache.draftReady(s.file)).length;
-	return { ok: true, pendingDrafts, leftOut: gate.leftOut.map((s) => s.relative ?? s.file) };
+	const published = sources.filter((s) => cache.published(s.file)).length;
+	return { ok: true, pendingDrafts, leftOut: gate.leftOut.map((s) => s.relative ?? s.file), published };
 }

@@ -10,7 +10,7 @@ import { validateFile, type ActionIdSite, type FileCheck, type SourceFile } from
 /**
  * The build's validation, cached by content (issue 17): a file whose path and text are
  * unchanged since the last build, under the same validator code, config and dependencies,
- * reuses that build's findings, action item ids and drafting state from
+ * reuses that build's findings, action item ids, drafting state and publication from
  * `<cache folder>/pm-validation.json`. The rules that span files (unique slugs and ids)
  * always run on every file. `npm run validate` does not use it.
  */
@@ -21,10 +21,12 @@ interface CachedFile {
 	actionIds: ActionIdSite[];
 	/** Whether it awaits a drafted summary or lessons (and is not an untouched scaffold). */
 	draftReady: boolean;
+	/** Whether the schema accepts it and it says `status: published` (once the build passes, it has a page). */
+	published: boolean;
 }
 
 interface CacheFile {
-	version: 1;
+	version: 2;
 	/** Hash of the validator's code, the config and the lockfile: any change drops the whole cache. */
 	code: string;
 	files: Record<string, CachedFile>;
@@ -35,6 +37,8 @@ export interface ValidationCache {
 	check: FileCheck;
 	/** Whether a file checked in this run awaits a draft. */
 	draftReady(file: string): boolean;
+	/** Whether a file checked in this run is accepted by the schema and says `status: published`. */
+	published(file: string): boolean;
 	/** Files validated this run (the rest came from the cache). */
 	readonly validated: number;
 	/** Writes this run's results (only the files of this run), replacing the old cache whole. */
@@ -77,11 +81,12 @@ export async function openValidationCache(cacheDir: string): Promise<ValidationC
 	const previous = await readFile(cacheFile, 'utf8')
 		.then((text) => {
 			const data = JSON.parse(text) as Partial<CacheFile>;
-			return data.version === 1 && data.code === code && data.files ? data.files : {};
+			return data.version === 2 && data.code === code && data.files ? data.files : {};
 		})
 		.catch(() => ({}) as CacheFile['files']);
 	const next: CacheFile['files'] = {};
 	const ready = new Map<string, boolean>();
+	const published = new Set<string>();
 	let validated = 0;
 	return {
 		check(source, policy, options) {
@@ -90,18 +95,22 @@ export async function openValidationCache(cacheDir: string): Promise<ValidationC
 			if (cached) {
 				next[key] = cached;
 				ready.set(source.file, cached.draftReady);
+				if (cached.published) published.add(source.file);
 				return { findings: cached.findings, actionIds: cached.actionIds };
 			}
 			validated++;
 			const result = validateFile(source, policy, options);
 			const draftReady = result.entry ? splitScaffolds(selectDraftTargets([result.entry])).ready.length > 0 : false;
 			ready.set(source.file, draftReady);
+			const isPublished = result.entry?.data.status === 'published';
+			if (isPublished) published.add(source.file);
 			// The future-start warning is the one finding that depends on the clock: such a file
 			// is validated again next time (its start may have passed by then).
-			if (!result.findings.some((f) => f.message.endsWith(IN_THE_FUTURE))) next[key] = { findings: result.findings, actionIds: result.actionIds, draftReady };
+			if (!result.findings.some((f) => f.message.endsWith(IN_THE_FUTURE))) next[key] = { findings: result.findings, actionIds: result.actionIds, draftReady, published: isPublished };
 			return result;
 		},
 		draftReady: (file) => ready.get(file) ?? false,
+		published: (file) => published.has(file),
 		get validated() {
 			return validated;
 		},
@@ -109,7 +118,7 @@ export async function openValidationCache(cacheDir: string): Promise<ValidationC
 			// Written whole to a temporary name, then renamed: a build stopped half-way leaves the old cache.
 			await mkdir(cacheDir, { recursive: true });
 			const temp = `${cacheFile}.${process.pid}.tmp`;
-			await writeFile(temp, JSON.stringify({ version: 1, code, files: next } satisfies CacheFile));
+			await writeFile(temp, JSON.stringify({ version: 2, code, files: next } satisfies CacheFile));
 			await rename(temp, cacheFile);
 		},
 	};

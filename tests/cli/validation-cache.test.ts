@@ -31,7 +31,8 @@ async function cachedRun() {
 	if ('missing' in checked) throw new Error('missing');
 	await cache.save();
 	const ready = checked.sources.filter((s) => cache.draftReady(s.file)).map((s) => s.file);
-	return { findings: checked.result.findings, errorCount: checked.result.errorCount, warningCount: checked.result.warningCount, ready, validated: cache.validated, files: checked.sources.length };
+	const published = checked.sources.filter((s) => cache.published(s.file)).map((s) => path.relative(dir, s.file));
+	return { findings: checked.result.findings, errorCount: checked.result.errorCount, warningCount: checked.result.warningCount, ready, published, validated: cache.validated, files: checked.sources.length };
 }
 
 /** What `npm run validate` finds, uncached. */
@@ -39,6 +40,15 @@ async function uncached() {
 	const checked = await checkContentDir(dir);
 	if ('missing' in checked) throw new Error('missing');
 	return { findings: checked.result.findings, errorCount: checked.result.errorCount, warningCount: checked.result.warningCount };
+}
+
+/** Files whose frontmatter says `status: published` (read here, not by the validator), and those of them with no finding at all. */
+async function publishedFiles(): Promise<{ said: string[]; clean: string[] }> {
+	const { findings } = await uncached();
+	const withFindings = new Set(findings.map((f) => path.relative(dir, f.file)));
+	const said: string[] = [];
+	for (const f of await mdFiles()) if (/^status: *['"]?published['"]? *$/m.test(await readFile(path.join(dir, f), 'utf8'))) said.push(f);
+	return { said, clean: said.filter((f) => !withFindings.has(f)) };
 }
 
 const mdFiles = async () => (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
@@ -57,6 +67,13 @@ describe('the build validation cached by file content', () => {
 		expect(second.validated).toBe(0);
 		expect(second.findings).toEqual(expected.findings);
 		expect(second.ready).toEqual(first.ready);
+		// Published files the schema accepts, the same from the cache as when validated (the build checks the site has their pages).
+		const { said, clean } = await publishedFiles();
+		expect(clean.length).toBeGreaterThan(0);
+		expect(said.length).toBeGreaterThan(first.published.length);
+		for (const f of clean) expect(first.published).toContain(f);
+		for (const f of first.published) expect(said).toContain(f);
+		expect(second.published).toEqual(first.published);
 
 		// An edit that breaks one file: only it is validated again, and its new error is found.
 		const edited = path.join(dir, (await mdFiles())[0]!);
