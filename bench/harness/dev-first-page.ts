@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { rename, rm, stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { generatePostmortems } from '../core/generate.ts';
 import { writeArchive } from './write-archive.ts';
@@ -16,8 +17,6 @@ async function freePort(): Promise<number> {
 	await new Promise((resolve) => server.close(resolve));
 	return port;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until `file` exists and has not changed for `quietMs`: Astro saves its content

@@ -35,7 +35,7 @@ export async function validateForBuild(dir: string, strict: boolean, cacheDir: s
 	const { sources, result } = checked;
 	await cache.save();
 	const reused = sources.length - cache.validated;
-	if (reused > 0) console.log(`validation: ${countOf(sources.length - reused, 'postmortem')} checked, ${countOf(reused, 'unchanged one')} reused from the last build`);
+	if (reused > 0) console.log(`validation: ${countOf(cache.validated, 'postmortem')} checked, ${countOf(reused, 'unchanged one')} reused from the last build`);
 	if (result.findings.length > 0) printValidationReport(result, sources.length);
 	const gate = gateBuild(sources, result.findings, strict);
 	if (gate.blocking.length > 0 || (strict && result.warningCount > 0)) {

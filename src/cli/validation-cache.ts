@@ -25,8 +25,11 @@ interface CachedFile {
 	published: boolean;
 }
 
+/** Bumped whenever CachedFile changes shape: a cache of another version is dropped. */
+const VERSION = 2;
+
 interface CacheFile {
-	version: 2;
+	version: typeof VERSION;
 	/** Hash of the validator's code, the config and the lockfile: any change drops the whole cache. */
 	code: string;
 	files: Record<string, CachedFile>;
@@ -81,12 +84,12 @@ export async function openValidationCache(cacheDir: string): Promise<ValidationC
 	const previous = await readFile(cacheFile, 'utf8')
 		.then((text) => {
 			const data = JSON.parse(text) as Partial<CacheFile>;
-			return data.version === 2 && data.code === code && data.files ? data.files : {};
+			return data.version === VERSION && data.code === code && data.files ? data.files : {};
 		})
 		.catch(() => ({}) as CacheFile['files']);
 	const next: CacheFile['files'] = {};
-	const ready = new Map<string, boolean>();
-	const published = new Set<string>();
+	/** What the build asks of each file checked this run, cached or not. */
+	const states = new Map<string, Pick<CachedFile, 'draftReady' | 'published'>>();
 	let validated = 0;
 	return {
 		check(source, policy, options) {
@@ -94,23 +97,21 @@ export async function openValidationCache(cacheDir: string): Promise<ValidationC
 			const cached = previous[key];
 			if (cached) {
 				next[key] = cached;
-				ready.set(source.file, cached.draftReady);
-				if (cached.published) published.add(source.file);
+				states.set(source.file, cached);
 				return { findings: cached.findings, actionIds: cached.actionIds };
 			}
 			validated++;
 			const result = validateFile(source, policy, options);
 			const draftReady = result.entry ? splitScaffolds(selectDraftTargets([result.entry])).ready.length > 0 : false;
-			ready.set(source.file, draftReady);
-			const isPublished = result.entry?.data.status === 'published';
-			if (isPublished) published.add(source.file);
+			const published = result.entry?.data.status === 'published';
+			states.set(source.file, { draftReady, published });
 			// The future-start warning is the one finding that depends on the clock: such a file
 			// is validated again next time (its start may have passed by then).
-			if (!result.findings.some((f) => f.message.endsWith(IN_THE_FUTURE))) next[key] = { findings: result.findings, actionIds: result.actionIds, draftReady, published: isPublished };
+			if (!result.findings.some((f) => f.message.endsWith(IN_THE_FUTURE))) next[key] = { findings: result.findings, actionIds: result.actionIds, draftReady, published };
 			return result;
 		},
-		draftReady: (file) => ready.get(file) ?? false,
-		published: (file) => published.has(file),
+		draftReady: (file) => states.get(file)?.draftReady ?? false,
+		published: (file) => states.get(file)?.published ?? false,
 		get validated() {
 			return validated;
 		},
@@ -118,7 +119,7 @@ export async function openValidationCache(cacheDir: string): Promise<ValidationC
 			// Written whole to a temporary name, then renamed: a build stopped half-way leaves the old cache.
 			await mkdir(cacheDir, { recursive: true });
 			const temp = `${cacheFile}.${process.pid}.tmp`;
-			await writeFile(temp, JSON.stringify({ version: 2, code, files: next } satisfies CacheFile));
+			await writeFile(temp, JSON.stringify({ version: VERSION, code, files: next } satisfies CacheFile));
 			await rename(temp, cacheFile);
 		},
 	};
